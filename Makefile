@@ -1,0 +1,208 @@
+# slope -- a literate course in calculus and optimization for machine learning.
+#
+#   make demo            install missing deps, build everything, print a chapter
+#   make check           install missing deps, build with -Werror, run every suite
+#   make check SAN=1     the same under AddressSanitizer + UBSan (into build/san)
+#   make bench           benchmarks with side-by-side numpy/scikit-learn peers
+#   make install PREFIX=/usr/local DESTDIR=
+#   make deps            install the Debian packages the course needs
+#   make clean           remove build/ (the only place products go)
+#
+# Options: CC=clang, SAN=1, NATIVE=1 (opt-in -march=native), WERROR=1,
+# CK_RUN_SUITE=rng (run one suite), CK_FORK=no (run suites under gdb/valgrind).
+
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include/slope
+BINDIR  ?= $(PREFIX)/bin
+
+VERSION = 0.1.0
+SOMAJOR = 0
+
+# --- flags: one explicit list ------------------------------------------------
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wundef -Wcast-qual -Wvla
+OPT  = -O2
+ifeq ($(SAN),1)
+BUILD    ?= build/san
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+OPT       = -O1 -g
+else
+BUILD ?= build
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(NATIVE),1)
+OPT += -march=native
+endif
+
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS  = -std=c17 $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LDLIBS_M    = -lm
+
+# Lazily expanded: pkg-config is asked only once `make deps` has run.
+CHECK_CFLAGS = $(shell pkg-config --cflags check)
+CHECK_LIBS   = $(shell pkg-config --libs check)
+
+# Objects depend on the flags they were built with, so switching WERROR or CC
+# rebuilds instead of silently reusing stale objects.
+FLAGS_STAMP = $(BUILD)/.flags
+FLAGS_NOW   = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(BUILD) && echo '$(FLAGS_NOW)' | cmp -s - $(FLAGS_STAMP) \
+          || echo '$(FLAGS_NOW)' > $(FLAGS_STAMP))
+endif
+
+# --- Debian packages ----------------------------------------------------------
+DEPS = build-essential pkg-config check luajit libluajit-5.1-dev gnuplot-nox \
+       libseccomp-dev
+
+# --- the library --------------------------------------------------------------
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_HDR  = $(wildcard lib/*.h)
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/obj/lib/%.o)
+LIB_A    = $(BUILD)/lib/libslope.a
+LIB_SO   = $(BUILD)/lib/libslope.so.$(VERSION)
+
+# --- tests: one suite per module, tests/check_<module>.c ----------------------
+TEST_SRC    = $(filter-out tests/check_main.c,$(wildcard tests/check_*.c))
+TEST_SUITES = $(TEST_SRC:tests/check_%.c=%)
+TEST_OBJ    = $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o) $(BUILD)/obj/tests/check_main.o \
+              $(BUILD)/obj/tests/testutil.o
+TEST_BIN    = $(BUILD)/bin/check_slope
+SUITES_INC  = $(BUILD)/gen/suites.inc
+
+# --- benchmarks: bench/bench_<module>.c, each its own program -----------------
+BENCH_SRC  = $(wildcard bench/bench_*.c)
+BENCH_BIN  = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+BENCH_PEER = $(wildcard bench/peer_*.py)
+
+# --- chapter programs: chapters/NN-name/*.c -> build/bin/NN-name --------------
+CHAPTERS    = $(patsubst chapters/%/,%,$(sort $(dir $(wildcard chapters/[0-9]*/*.c))))
+CHAPTER_BIN = $(CHAPTERS:%=$(BUILD)/bin/%)
+
+.PHONY: all lib tests demo check test bench install uninstall clean deps
+all: lib tests $(CHAPTER_BIN)
+
+lib: $(LIB_A) $(LIB_SO)
+
+tests: $(TEST_BIN)
+
+$(BUILD)/obj/lib/%.o: lib/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(LIB_SO): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libslope.so.$(SOMAJOR) -o $@ $^ $(LDLIBS_M)
+	ln -sf libslope.so.$(VERSION) $(BUILD)/lib/libslope.so.$(SOMAJOR)
+	ln -sf libslope.so.$(SOMAJOR) $(BUILD)/lib/libslope.so
+
+# The runner learns the suite list from the file names, so adding a module's
+# suite never means editing a shared file.
+$(SUITES_INC): $(FLAGS_STAMP) $(TEST_SRC)
+	@mkdir -p $(@D)
+	printf 'SLOPE_SUITE(%s)\n' $(TEST_SUITES) > $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(SUITES_INC) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -I$(BUILD)/gen -c $< -o $@
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
+
+# Suites read golden files relative to the tree's root.
+test: all
+	SLOPE_TESTDATA=tests/golden $(TEST_BIN)
+
+check: deps
+	@$(MAKE) --no-print-directory WERROR=1 test
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory demo-run
+
+.PHONY: demo-run
+demo-run:
+	@if [ -x $(BUILD)/bin/01-derivatives ]; then $(BUILD)/bin/01-derivatives; \
+	 else echo "demo: libslope built into $(BUILD)/lib; run 'make check' to test it"; fi
+
+# --- chapters -------------------------------------------------------------------
+define chapter_rule
+$(BUILD)/bin/$(1): $(wildcard chapters/$(1)/*.c) $(LIB_A) $(FLAGS_STAMP)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $$(ALL_LDFLAGS) -o $$@ $(wildcard chapters/$(1)/*.c) $(LIB_A) $$(LDLIBS_M)
+endef
+$(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
+
+# --- benchmarks -----------------------------------------------------------------
+$(BUILD)/bench/%: bench/%.c bench/harness.c bench/harness.h $(LIB_A) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Ibench -o $@ $< bench/harness.c $(LIB_A) $(LDLIBS_M)
+
+# C benchmarks print their lines into results.txt; each bench/peer_*.py then
+# times the same work in numpy/scikit-learn and prints the side-by-side ratio.
+BENCH_RESULTS = $(BUILD)/bench/results.txt
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@: > $(BENCH_RESULTS)
+	@for b in $(BENCH_BIN); do $$b | tee -a $(BENCH_RESULTS) || exit 1; done
+	@if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then \
+	   for p in $(BENCH_PEER); do BENCH_RESULTS=$(BENCH_RESULTS) /usr/bin/python3 $$p || exit 1; done; \
+	 else echo "bench: skipped the numpy/scikit-learn comparison (install python3-numpy python3-sklearn)"; fi
+
+# --- install --------------------------------------------------------------------
+$(BUILD)/slope.pc: $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: slope' 'Description: calculus and optimization for machine learning' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} -lslope' 'Libs.private: -lm' \
+	  'Cflags: -I$${includedir}' > $@
+
+install: lib $(BUILD)/slope.pc
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf libslope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libslope.so.$(SOMAJOR)
+	ln -sf libslope.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libslope.so
+	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
+	install -m 644 $(BUILD)/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc
+	rm -rf $(DESTDIR)$(INCDIR)
+
+# --- Debian packages: a no-op when everything is present --------------------------
+deps:
+	@missing=""; for p in $(DEPS); do \
+	   dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	 done; \
+	 if [ -z "$$missing" ]; then exit 0; fi; \
+	 if ! command -v apt-get >/dev/null; then \
+	   echo "deps: missing:$$missing -- this course expects Debian (apt-get); install them by hand" >&2; exit 1; fi; \
+	 if [ "$$(id -u)" = 0 ]; then \
+	   echo "deps: installing$$missing"; \
+	   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null \
+	   || { echo "deps: apt-get failed; see its messages above" >&2; exit 1; }; \
+	 else \
+	   echo "deps: missing Debian packages:$$missing" >&2; \
+	   echo "HINT: run   sudo apt-get install$$missing   then re-run make" >&2; exit 1; \
+	 fi
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
