@@ -125,11 +125,18 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all
+test: all weave-check
 	SLOPE_TESTDATA=tests/golden $(TEST_BIN)
 
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
+
+# Every suite in one process (no fork) under valgrind's memcheck.
+.PHONY: valgrind
+valgrind: deps
+	@$(MAKE) --no-print-directory WERROR=1 all
+	SLOPE_TESTDATA=tests/golden CK_FORK=no valgrind -q --error-exitcode=1 \
+	  --leak-check=full --errors-for-leak-kinds=definite $(TEST_BIN)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -140,13 +147,38 @@ demo-run:
 	@if [ -x $(BUILD)/bin/01-derivatives ]; then $(BUILD)/bin/01-derivatives; \
 	 else echo "demo: libslope built into $(BUILD)/lib; run 'make check' to test it"; fi
 
-# --- chapters -------------------------------------------------------------------
+# --- chapters ---------------------------------------------------------------------
+# Each chapters/NN-name/ holds lesson.md, the program's *.c, and seeds.txt
+# (which of its tables must carry which seed's printed numbers).
+CHAPTER_COMMON = chapters/common/chapter.c chapters/common/chapter.h
+WEAVE = luajit chapters/weave.lua
 define chapter_rule
-$(BUILD)/bin/$(1): $(wildcard chapters/$(1)/*.c) $(LIB_A) $(FLAGS_STAMP)
+$(BUILD)/bin/$(1): $(wildcard chapters/$(1)/*.c) $(CHAPTER_COMMON) $(LIB_A) $(FLAGS_STAMP)
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_CFLAGS) $$(ALL_LDFLAGS) -o $$@ $(wildcard chapters/$(1)/*.c) $(LIB_A) $$(LDLIBS_M)
+	$$(CC) $$(ALL_CFLAGS) -Ichapters/common $$(ALL_LDFLAGS) -o $$@ $(wildcard chapters/$(1)/*.c) chapters/common/chapter.c $(LIB_A) $$(LDLIBS_M)
 endef
 $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
+
+.PHONY: chapters run weave weave-check
+chapters: $(CHAPTER_BIN)
+
+# make run CH=01 [ARGS="--x0 2"]: one chapter's program with its defaults.
+CH_NAME = $(filter $(CH)-%,$(CHAPTERS))
+run: deps
+	@test -n "$(CH_NAME)" || { echo "run: no chapter $(CH); try CH=01 (chapters: $(CHAPTERS))" >&2; exit 2; }
+	@$(MAKE) --no-print-directory $(BUILD)/bin/$(CH_NAME)
+	@$(BUILD)/bin/$(CH_NAME) $(ARGS)
+
+weave: $(CHAPTER_BIN)
+	@for c in $(CHAPTERS); do $(WEAVE) --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; done
+
+# Lessons equal what programs print and sources say; tables carry the seeds' numbers.
+weave-check: $(CHAPTER_BIN)
+	@for c in $(CHAPTERS); do \
+	   $(WEAVE) --check --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; \
+	   if [ -f chapters/$$c/seeds.txt ]; then \
+	     $(WEAVE) --seeds --program $(BUILD)/bin/$$c chapters/$$c/seeds.txt || exit 1; fi; \
+	 done; echo "weave: $(words $(CHAPTERS)) lessons match their programs, sources and seeds"
 
 # --- benchmarks -----------------------------------------------------------------
 $(BUILD)/bench/%: bench/%.c bench/harness.c bench/harness.h $(LIB_A) $(FLAGS_STAMP)

@@ -1,0 +1,110 @@
+#include "chapter.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int weave_mode;   /* program-wide: set once by chapter_parse */
+
+static void usage(FILE *fp, const char *prog, const char *summary,
+                  const chapter_opt *opts, size_t nopts)
+{
+    fprintf(fp, "usage: %s [options]\n%s\n\noptions:\n", prog, summary);
+    for (size_t i = 0; i < nopts; i++) {
+        if (opts[i].kind == CHAPTER_DOUBLE)
+            fprintf(fp, "  --%-10s %s (default %g)\n", opts[i].name, opts[i].help,
+                    *(double *)opts[i].dest);
+        else
+            fprintf(fp, "  --%-10s %s (default %d)\n", opts[i].name, opts[i].help,
+                    *(int *)opts[i].dest);
+    }
+    fprintf(fp, "  --%-10s %s\n  --%-10s %s\n", "help", "show this help and exit",
+            "weave", "mark each table for the weave tool");
+}
+
+static void bad_usage(const char *prog, const char *what, const char *arg)
+{
+    fprintf(stderr, "%s: %s '%s'\nHINT: run '%s --help' for the options\n", prog, what, arg,
+            prog);
+    exit(2);
+}
+
+/* Store text into the option; 0 if it is not a whole finite number. */
+static int store(const chapter_opt *o, const char *text)
+{
+    char *end;
+    errno = 0;
+    if (o->kind == CHAPTER_DOUBLE) {
+        double v = strtod(text, &end);
+        if (end == text || *end || errno || !isfinite(v))
+            return 0;
+        *(double *)o->dest = v;
+    } else {
+        long v = strtol(text, &end, 10);
+        if (end == text || *end || errno || v < -1000000000L || v > 1000000000L)
+            return 0;
+        *(int *)o->dest = (int)v;
+    }
+    return 1;
+}
+
+void chapter_parse(int argc, char **argv, const char *summary,
+                   const chapter_opt *opts, size_t nopts)
+{
+    const char *prog = argc > 0 ? argv[0] : "chapter";
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            usage(stdout, prog, summary, opts, nopts);
+            exit(0);
+        }
+        if (!strcmp(arg, "--weave")) {
+            weave_mode = 1;
+            continue;
+        }
+        if (strncmp(arg, "--", 2) != 0)
+            bad_usage(prog, "unexpected argument", arg);
+        size_t len = strcspn(arg + 2, "=");
+        const chapter_opt *o = NULL;
+        for (size_t k = 0; k < nopts && !o; k++)
+            if (strlen(opts[k].name) == len && !strncmp(arg + 2, opts[k].name, len))
+                o = &opts[k];
+        if (!o)
+            bad_usage(prog, "unknown option", arg);
+        const char *value = arg[2 + len] == '=' ? arg + 3 + len : (i + 1 < argc ? argv[++i] : NULL);
+        if (!value)
+            bad_usage(prog, "missing value for", arg);
+        if (!store(o, value))
+            bad_usage(prog, o->kind == CHAPTER_DOUBLE ? "expected a finite number, got"
+                                                      : "expected a whole number, got",
+                      value);
+    }
+}
+
+void chapter_table(const char *name, const char *title)
+{
+    if (weave_mode)
+        printf("@@ table %s\n", name);
+    else
+        printf("\n== %s\n", title);
+}
+
+void chapter_check(slope_status s, const char *what)
+{
+    if (s == SLOPE_OK)
+        return;
+    fflush(stdout);
+    fprintf(stderr, "error: %s failed: %s\n", what, slope_status_str(s));
+    exit(1);
+}
+
+void chapter_require(int ok, const char *message)
+{
+    if (ok)
+        return;
+    fprintf(stderr, "error: %s\nHINT: run with --help for the options and their ranges\n",
+            message);
+    exit(2);
+}

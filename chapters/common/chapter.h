@@ -1,0 +1,53 @@
+/*
+ * chapter.h -- what every chapter program shares: its command line and the
+ * way it announces each table.
+ *
+ * A chapter program reads top to bottom like its lesson: parse the options
+ * the seed's widgets exposed (a step h, a learning rate, a start point), then
+ * print one table after another.  Each table starts with chapter_table(), so
+ * the weave tool (chapters/weave.lua) can cut the output into named tables
+ * and paste each into the lesson where a `<!-- table: NAME -->` marker asks
+ * for it.
+ *
+ * Exit codes, the same for every program: 0 success, 1 a computation failed
+ * (a libslope status other than SLOPE_OK), 2 bad usage.
+ */
+#ifndef SLOPE_CHAPTER_H
+#define SLOPE_CHAPTER_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+/* pi to double precision (M_PI is POSIX, not ISO C); equals numpy's np.pi. */
+#define PI 3.14159265358979323846
+
+typedef enum { CHAPTER_DOUBLE, CHAPTER_INT } chapter_kind;
+
+/* One option, `--name VALUE` or `--name=VALUE`, stored into *dest. */
+typedef struct {
+    const char *name;
+    chapter_kind kind;
+    void *dest;        /* double * or int *, holding the default on entry */
+    const char *help;
+} chapter_opt;
+
+/* Parse argv against opts.  `--help` prints the usage (with each default)
+ * and exits 0; an unknown option, a missing or malformed value exits 2 with
+ * a message saying what to type instead.  `--weave` switches the table
+ * headings to the markers the weave tool reads. */
+void chapter_parse(int argc, char **argv, const char *summary,
+                   const chapter_opt *opts, size_t nopts);
+
+/* Start the table NAME: a blank line and the title for a reader, or the
+ * line "@@ table NAME" under --weave. */
+void chapter_table(const char *name, const char *title);
+
+/* Turn a failed libslope call into one message and exit 1: programs call it
+ * as chapter_check(slope_..., "what was being computed"). */
+void chapter_check(slope_status s, const char *what);
+
+/* Reject an option value outside its domain (exit 2 with the message). */
+void chapter_require(int ok, const char *message);
+
+#endif
