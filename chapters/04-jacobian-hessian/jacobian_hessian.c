@@ -1,0 +1,450 @@
+/*
+ * Chapter 04 -- the Jacobian and the Hessian.
+ *
+ * Prints every table of lesson.md, in the lesson's order: the Jacobian of
+ * f(x, y) = (x^2 + y, 3x - y^2) analytic vs numerical and what its entries
+ * predict; the Jacobian of a tanh layer and the backward pass J^T g; the
+ * error of the numerical Jacobian as h shrinks; the Hessian of
+ * a x^2 + b xy + c y^2 by the four-point formula with its eigenvalues; the
+ * bowl / hill / saddle diagnosis at the origin; the cases where a zero
+ * eigenvalue leaves the test inconclusive; and the cost of a Hessian for
+ * networks of growing size.
+ *
+ * Try: --x 1 --y -2 (the Jacobian's point), --b 1 (a bowl instead of a
+ * saddle), --h 1e-7 (rounding swamps the Hessian), --tol 1e-9.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+/* ---- printing -------------------------------------------------------------- */
+
+/* numpy's str() of a rows x cols array into buf (a vector when rows == 1).
+ * Where numpy would switch to scientific notation (tiny or wildly spread
+ * entries, which a small --h can produce), the library declines, and we print
+ * each entry as %.3e instead so the program keeps going. */
+static const char *npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols)
+{
+    slope_status s = rows == 1 ? slope_table_numpy_vector(buf, size, a, cols)
+                               : slope_table_numpy_matrix(buf, size, a, rows, cols);
+    if (s != SLOPE_EDOM) {
+        chapter_check(s, "formatting an array");
+        return buf;
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i < rows; i++) {
+        const char *open = rows == 1 ? "[" : (i == 0 ? "[[" : " [");
+        pos += (size_t)snprintf(buf + pos, size - pos, "%s", open);
+        for (size_t j = 0; j < cols && pos < size; j++)
+            pos += (size_t)snprintf(buf + pos, size - pos, "%s%.3e", j ? " " : "", a[i * cols + j]);
+        if (pos < size)
+            pos += (size_t)snprintf(buf + pos, size - pos, "]%s",
+                                    i + 1 < rows ? "\n" : (rows > 1 ? "]" : ""));
+    }
+    return buf;
+}
+
+/* Python's repr() of x, the way an f-string prints a float ("4.0", "-6.0"). */
+static const char *repr(char *buf, size_t size, double x)
+{
+    chapter_check(slope_table_repr(buf, size, x), "formatting a number");
+    return buf;
+}
+
+/* np.round(a, decimals): scale, round half to even, scale back -- numpy's
+ * own recipe, so the printed digits match it. */
+static void round_to(double *out, const double *a, size_t n, int decimals)
+{
+    double scale = pow(10.0, decimals);
+    for (size_t i = 0; i < n; i++)
+        out[i] = rint(a[i] * scale) / scale;
+}
+
+/* max |a[i] - b[i]| over n entries. */
+static double max_abs_diff(const double *a, const double *b, size_t n)
+{
+    double worst = 0.0;
+    for (size_t i = 0; i < n; i++)
+        worst = fmax(worst, fabs(a[i] - b[i]));
+    return worst;
+}
+
+/* ---- the Jacobian of the seed's example ---------------------------------------- */
+
+/* f: R^2 -> R^2, f(x, y) = (x^2 + y, 3x - y^2). */
+static void fvec(double *out, size_t m, const double *p, size_t n, void *params)
+{
+    (void)m, (void)n, (void)params;
+    double x = p[0], y = p[1];
+    out[0] = x * x + y;
+    out[1] = 3 * x - y * y;
+}
+
+/* Its Jacobian by hand, row i = gradient of f_i: [[2x, 1], [3, -2y]]. */
+static void fvec_jacobian(double J[4], double x, double y)
+{
+    J[0] = 2 * x, J[1] = 1;
+    J[2] = 3, J[3] = -2 * y;
+}
+
+/* Each entry read as a sensitivity, then the nudge test: how far the
+ * linear prediction J e_x dx is from the true change as dx grows. */
+static void jacobian_meaning(const double p[2], const double Ja[4])
+{
+    static const char *name[] = {"df1/dx", "df1/dy", "df2/dx", "df2/dy"};
+    char a[32], b[32];
+    printf("\nReading the entries (each one a rate: change of output per unit of input):\n");
+    for (int k = 0; k < 4; k++)
+        printf("  %s = %s -> nudging %s by a small d moves f%d by about %s * d\n", name[k],
+               repr(a, sizeof a, Ja[k]), k % 2 ? "y" : "x", k / 2 + 1, repr(b, sizeof b, Ja[k]));
+    printf("\nStep x by dx, keeping y: true change of each output vs the Jacobian's prediction\n");
+    slope_table_col cols[] = {{"dx", "%g", 6},        {"f1 change", "%.6f", 11},
+                              {"df1/dx*dx", "%.6f", 11}, {"f2 change", "%.6f", 11},
+                              {"df2/dx*dx", "%.6f", 11}};
+    chapter_check(slope_table_header(stdout, cols, 5, "  "), "printing the table");
+    for (double dx = 1.0; dx > 1e-3; dx /= 10) {
+        double q[2] = {p[0] + dx, p[1]}, f0[2], f1[2];
+        fvec(f0, 2, p, 2, NULL);
+        fvec(f1, 2, q, 2, NULL);
+        chapter_check(slope_table_row(stdout, cols, 5, "  ",
+                                      (double[]){dx, f1[0] - f0[0], Ja[0] * dx, f1[1] - f0[1],
+                                                 Ja[2] * dx}),
+                      "printing the table");
+    }
+}
+
+static void jacobian(double x, double y, double hj)
+{
+    chapter_table("jacobian", "the Jacobian of f(x, y) = (x^2 + y, 3x - y^2): analytic vs numerical");
+    double p[2] = {x, y}, fp[2], Ja[4], Jn[4], Jr[4], work[2 + 2 * 2];
+    char buf[256];
+    fvec(fp, 2, p, 2, NULL);
+    printf("f([%g, %g]) = %s\n", x, y, npstr(buf, sizeof buf, fp, 1, 2));
+    fvec_jacobian(Ja, x, y);
+    printf("\nAnalytical Jacobian at (%g, %g):\n%s\n", x, y, npstr(buf, sizeof buf, Ja, 2, 2));
+    chapter_check(slope_deriv_jacobian(Jn, fvec, NULL, p, 2, 2, hj, work), "the numerical Jacobian");
+    round_to(Jr, Jn, 4, 5);
+    printf("\nNumerical Jacobian (central differences, h = %g), rounded to 5 decimals:\n%s\n", hj,
+           npstr(buf, sizeof buf, Jr, 2, 2));
+    printf("largest |numerical - analytical| before rounding: %.1e\n", max_abs_diff(Jn, Ja, 4));
+    jacobian_meaning(p, Ja);
+}
+
+/* ---- a layer's Jacobian and the backward pass ---------------------------------- */
+
+/* y = tanh(W x + b): a dense layer R^3 -> R^2, W row-major 2 x 3. */
+typedef struct {
+    double W[6], b[2];
+} layer;
+
+static void layer_forward(double *y, size_t m, const double *x, size_t n, void *params)
+{
+    layer *L = params;
+    chapter_check(slope_linalg_matvec(y, L->W, x, m, n), "the product W x");
+    for (size_t i = 0; i < m; i++)
+        y[i] = tanh(y[i] + L->b[i]);
+}
+
+/* weave: layer-jacobian */
+/* dy_i/dx_j = (1 - y_i^2) W_ij: tanh' = 1 - tanh^2 times the inner
+ * derivative W_ij (chain rule).  J is 2 x 3, row-major. */
+static void layer_jacobian(double J[6], layer *L, const double x[3])
+{
+    double y[2];
+    layer_forward(y, 2, x, 3, L);
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 3; j++)
+            J[i * 3 + j] = (1 - y[i] * y[i]) * L->W[i * 3 + j];
+}
+
+/* The backward pass: given g = dLoss/dy, return dLoss/dx = J^T g (3 x 2
+ * times 2).  Frameworks never form J; they compute this product directly. */
+static void layer_backward(double dx[3], const double J[6], const double g[2])
+{
+    double Jt[6];
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 3; j++)
+            Jt[j * 2 + i] = J[i * 3 + j];
+    chapter_check(slope_linalg_matvec(dx, Jt, g, 3, 2), "the product J^T g");
+}
+/* weave end */
+
+/* The scalar g . y(x), whose plain gradient must equal J^T g. */
+typedef struct {
+    layer *L;
+    const double *g;
+} weighted_layer;
+
+static double layer_dot(const double *x, size_t n, void *params)
+{
+    const weighted_layer *w = params;
+    double y[2];
+    layer_forward(y, 2, x, n, w->L);
+    return slope_linalg_dot(w->g, y, 2);
+}
+
+static layer demo_layer = {{0.42, -0.73, 0.18, 0.65, 0.27, -0.51}, {0.1, -0.3}};
+
+static void layer_table(double hj)
+{
+    chapter_table("layer-jacobian", "the Jacobian of a tanh layer and the backward pass J^T g");
+    const double x[3] = {0.5, -1.2, 2.0}, g[2] = {1.0, -0.5};
+    double y[2], Ja[6], Jn[6], back[3], num[3], work[3 + 2 * 2];
+    char buf[256], buf2[128];
+    layer_forward(y, 2, x, 3, &demo_layer);
+    printf("y = tanh(W x + b) at x = %s:\ny = %s\n", npstr(buf, sizeof buf, x, 1, 3),
+           npstr(buf2, sizeof buf2, y, 1, 2));
+    layer_jacobian(Ja, &demo_layer, x);
+    printf("\nJacobian by the chain rule, (1 - y_i^2) W_ij  (2 outputs x 3 inputs):\n%s\n",
+           npstr(buf, sizeof buf, Ja, 2, 3));
+    chapter_check(slope_deriv_jacobian(Jn, layer_forward, &demo_layer, x, 3, 2, hj, work),
+                  "the numerical Jacobian");
+    printf("Numerical Jacobian (h = %g): largest difference %.1e\n", hj, max_abs_diff(Jn, Ja, 6));
+    layer_backward(back, Ja, g);
+    printf("\nBackward pass with upstream gradient g = dLoss/dy = %s:\n",
+           npstr(buf, sizeof buf, g, 1, 2));
+    printf("  J^T g                      = %s\n", npstr(buf, sizeof buf, back, 1, 3));
+    weighted_layer wl = {&demo_layer, g};
+    chapter_check(slope_deriv_gradient(num, layer_dot, &wl, x, 3, hj, work), "the gradient of g.y");
+    printf("  gradient of g . y(x) by FD = %s\n", npstr(buf, sizeof buf, num, 1, 3));
+}
+
+/* How the numerical Jacobian's error moves with h, for both functions. */
+static void jacobian_steps(double x, double y)
+{
+    chapter_table("jacobian-steps", "error of the numerical Jacobian as h shrinks");
+    const double p[2] = {x, y}, xl[3] = {0.5, -1.2, 2.0};
+    double Ja[4], La[6], J[6], work[3 + 2 * 2];
+    fvec_jacobian(Ja, x, y);
+    layer_jacobian(La, &demo_layer, xl);
+    printf("max |numerical - analytical| over all entries, central differences\n");
+    slope_table_col cols[] = {{"h", "%.0e", 7}, {"quadratic f", "%.1e", 12}, {"tanh layer", "%.1e", 12}};
+    chapter_check(slope_table_header(stdout, cols, 3, "  "), "printing the table");
+    for (int k = 1; k <= 10; k++) {
+        double h = pow(10.0, -k), row[3] = {h, 0, 0};
+        chapter_check(slope_deriv_jacobian(J, fvec, NULL, p, 2, 2, h, work), "the Jacobian");
+        row[1] = max_abs_diff(J, Ja, 4);
+        chapter_check(slope_deriv_jacobian(J, layer_forward, &demo_layer, xl, 3, 2, h, work),
+                      "the Jacobian");
+        row[2] = max_abs_diff(J, La, 6);
+        chapter_check(slope_table_row(stdout, cols, 3, "  ", row), "printing the table");
+    }
+}
+
+/* ---- the Hessian and its eigenvalues ----------------------------------------- */
+
+/* f(x, y) = a x^2 + b xy + c y^2, written in the seed's evaluation order so
+ * the four-point formula rounds exactly as numpy's did. */
+typedef struct {
+    double a, b, c;
+} quad;
+
+static double quadratic(const double *p, size_t n, void *params)
+{
+    (void)n;
+    const quad *q = params;
+    double x = p[0], y = p[1];
+    return q->a * x * x + q->b * x * y + q->c * y * y;
+}
+
+/* The seed's rule: the signs of the eigenvalues, nothing else.  Returns 1
+ * all positive, -1 all negative, 0 mixed (a zero counts as "mixed"). */
+static int sign_rule(const double ev[2])
+{
+    if (ev[0] > 0 && ev[1] > 0)
+        return 1;
+    if (ev[0] < 0 && ev[1] < 0)
+        return -1;
+    return 0;
+}
+
+static const char *naive_shape(const double ev[2])
+{
+    static const char *shape[] = {"local max", "saddle point", "local min"};
+    return shape[sign_rule(ev) + 1];
+}
+
+/* weave: classify */
+/* The second-derivative test for n variables at a critical point, given the
+ * Hessian's eigenvalues.  One eigenvalue of each sign settles "saddle" at
+ * once; otherwise an eigenvalue within tol of zero (a flat direction, or one
+ * the finite-difference noise cannot resolve) makes the test inconclusive:
+ * the answer then hangs on higher derivatives. */
+static const char *classify(const double *ev, size_t n, double tol)
+{
+    int pos = 0, neg = 0, flat = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ev[i] > tol)
+            pos++;
+        else if (ev[i] < -tol)
+            neg++;
+        else
+            flat++;
+    }
+    if (pos && neg)
+        return "saddle point";
+    if (flat)
+        return "inconclusive";
+    return pos ? "local min" : "local max";
+}
+/* weave end */
+
+/* Hessian of fn at p by the four-point formula, and its eigenvalues. */
+static void hessian_eigen(double H[4], double ev[2], slope_fn_n fn, void *params,
+                          const double p[2], double h)
+{
+    double work[2 * 2];
+    chapter_check(slope_deriv_hessian(H, fn, params, p, 2, h, work), "the numerical Hessian");
+    chapter_check(slope_linalg_eigsym(ev, NULL, H, 2, work), "the eigenvalues of the Hessian");
+}
+
+static void hessian(quad *q, double px, double py, double h, double tol)
+{
+    chapter_table("hessian", "the Hessian of a x^2 + b xy + c y^2 by the four-point formula");
+    double p[2] = {px, py}, H[4], Hr[4], ev[2], grad[2], work[2];
+    char buf[256], s1[32], s2[32], s3[32];
+    printf("f(x, y) = a x^2 + b xy + c y^2 with a = %g, b = %g, c = %g; point (%g, %g); h = %g\n",
+           q->a, q->b, q->c, px, py, h);
+    hessian_eigen(H, ev, quadratic, q, p, h);
+    round_to(Hr, H, 4, 4);
+    printf("\nHessian at (%g, %g), rounded to 4 decimals:\n%s\n", px, py, npstr(buf, sizeof buf, Hr, 2, 2));
+    printf("unrounded: H11 = %s, H12 = H21 = %s, H22 = %s\n", repr(s1, sizeof s1, H[0]),
+           repr(s2, sizeof s2, H[1]), repr(s3, sizeof s3, H[3]));
+    const double exact[4] = {2 * q->a, q->b, q->b, 2 * q->c};
+    printf("exact Hessian [[2a, b], [b, 2c]]:\n%s\n", npstr(buf, sizeof buf, exact, 2, 2));
+    printf("\nEigenvalues: %s\n", npstr(buf, sizeof buf, ev, 1, 2));
+    static const char *verdict[] = {"All negative: local MAXIMUM (hill top)",
+                                    "Mixed signs: SADDLE POINT",
+                                    "All positive: local MINIMUM (bowl shape)"};
+    printf("  -> %s\n", verdict[sign_rule(ev) + 1]);
+    printf("  (with a tolerance, section 3.1, tol = %g: %s)\n", tol, classify(ev, 2, tol));
+    chapter_check(slope_deriv_gradient(grad, quadratic, q, p, 2, h, work), "the gradient");
+    printf("\nBut the test is for critical points.  Gradient at (%g, %g): %s\n", px, py,
+           npstr(buf, sizeof buf, grad, 1, 2));
+    const double origin[2] = {0.0, 0.0};
+    chapter_check(slope_deriv_gradient(grad, quadratic, q, origin, 2, h, work), "the gradient");
+    printf("Gradient at the origin:    %s\n", npstr(buf, sizeof buf, grad, 1, 2));
+}
+
+/* ---- the diagnosis at the origin ---------------------------------------------- */
+
+static double bowl(const double *p, size_t n, void *q) { (void)n, (void)q; return p[0] * p[0] + p[1] * p[1]; }
+static double hill(const double *p, size_t n, void *q) { (void)n, (void)q; return -p[0] * p[0] - p[1] * p[1]; }
+static double saddle(const double *p, size_t n, void *q) { (void)n, (void)q; return p[0] * p[0] - p[1] * p[1]; }
+
+static void diagnosis(double h)
+{
+    chapter_table("diagnosis", "bowl, hill and saddle: the Hessian's eigenvalues at the origin");
+    const struct {
+        const char *name;
+        slope_fn_n f;
+    } cases[] = {{"x^2 + y^2 (bowl/min)", bowl}, {"-x^2 - y^2 (hill/max)", hill},
+                 {"x^2 - y^2 (saddle)", saddle}};
+    const double origin[2] = {0.0, 0.0};
+    char buf[128];
+    printf("Surface shape diagnosis at (0, 0), h = %g:\n", h);
+    for (int k = 0; k < 3; k++) {
+        double H[4], ev[2];
+        hessian_eigen(H, ev, cases[k].f, NULL, origin, h);
+        printf("  %-30s -> eigenvalues %s -> %s\n", cases[k].name, npstr(buf, sizeof buf, ev, 1, 2),
+               naive_shape(ev));
+    }
+}
+
+/* ---- when an eigenvalue is zero ------------------------------------------------ */
+
+static double quartic_up(const double *p, size_t n, void *q) { (void)n, (void)q; return p[0] * p[0] + pow(p[1], 4); }
+static double quartic_down(const double *p, size_t n, void *q) { (void)n, (void)q; return p[0] * p[0] - pow(p[1], 4); }
+static double cubic(const double *p, size_t n, void *q) { (void)n, (void)q; return p[0] * p[0] + pow(p[1], 3); }
+
+static void inconclusive(double h, double tol)
+{
+    chapter_table("inconclusive", "a zero eigenvalue: the test cannot decide");
+    const struct {
+        const char *name, *truth;
+        slope_fn_n f;
+    } cases[] = {{"x^2 + y^2", "minimum", bowl},
+                 {"x^2 + y^4", "minimum", quartic_up},
+                 {"x^2 - y^4", "saddle", quartic_down},
+                 {"x^2 + y^3", "neither", cubic}};
+    const double origin[2] = {0.0, 0.0};
+    printf("At (0, 0), h = %g; exact Hessian of the last three: [[2, 0], [0, 0]]; tol = %g\n", h, tol);
+    printf("%-11s  %10s  %10s  %-13s  %-13s  %s\n", "f", "lambda1", "lambda2", "sign rule",
+           "with tol", "truth");
+    for (int k = 0; k < 4; k++) {
+        double H[4], ev[2];
+        hessian_eigen(H, ev, cases[k].f, NULL, origin, h);
+        printf("%-11s  %10.1e  %10.1e  %-13s  %-13s  %s\n", cases[k].name, ev[0], ev[1],
+               naive_shape(ev), classify(ev, 2, tol), cases[k].truth);
+    }
+}
+
+/* ---- why deep learning does not form the Hessian -------------------------------- */
+
+/* bytes as a short decimal size: "4 MB", "122.5 ZB". */
+static const char *human_bytes(char *buf, size_t size, double bytes)
+{
+    static const char *unit[] = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    int u = 0;
+    while (bytes >= 1000 && u < 8)
+        bytes /= 1000, u++;
+    snprintf(buf, size, "%.4g %s", bytes, unit[u]);
+    return buf;
+}
+
+static void hessian_cost(void)
+{
+    chapter_table("hessian-cost", "gradient vs Hessian: what n parameters cost (float32)");
+    const struct {
+        double n;
+        const char *model;
+    } rows[] = {{1e3, "a toy MLP"},       {1e6, "a small CNN"}, {2.56e7, "ResNet-50"},
+                {1.75e11, "GPT-3"}};
+    char g[32], hb[32];
+    printf("%-11s  %9s  %9s  %12s  %12s  %10s\n", "model", "n", "n^2", "gradient", "Hessian",
+           "f-evals FD");
+    for (int k = 0; k < 4; k++) {
+        double n = rows[k].n;
+        /* float32 = 4 bytes; a finite-difference Hessian costs 2n(n+1) evaluations of f */
+        printf("%-11s  %9.3g  %9.3g  %12s  %12s  %10.3g\n", rows[k].model, n, n * n,
+               human_bytes(g, sizeof g, 4 * n), human_bytes(hb, sizeof hb, 4 * n * n),
+               2 * n * (n + 1));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    double x = 2.0, y = 3.0, hj = 1e-5, a = 1.0, b = 4.0, c = 1.0, px = 1.0, py = 0.5,
+           h = 1e-4, tol = 1e-6;
+    const chapter_opt opts[] = {
+        {"x", CHAPTER_DOUBLE, &x, "x of the Jacobian's point"},
+        {"y", CHAPTER_DOUBLE, &y, "y of the Jacobian's point"},
+        {"hj", CHAPTER_DOUBLE, &hj, "step of the numerical Jacobian, in (0, 1]"},
+        {"a", CHAPTER_DOUBLE, &a, "coefficient of x^2 in the Hessian's function"},
+        {"b", CHAPTER_DOUBLE, &b, "coefficient of xy"},
+        {"c", CHAPTER_DOUBLE, &c, "coefficient of y^2"},
+        {"px", CHAPTER_DOUBLE, &px, "x of the Hessian's point"},
+        {"py", CHAPTER_DOUBLE, &py, "y of the Hessian's point"},
+        {"h", CHAPTER_DOUBLE, &h, "step of the four-point Hessian, in [1e-100, 1]"},
+        {"tol", CHAPTER_DOUBLE, &tol, "an eigenvalue within tol of 0 counts as zero (> 0)"},
+    };
+    chapter_parse(argc, argv, "Chapter 04: the Jacobian and the Hessian, eigenvalues and the "
+                  "min/max/saddle diagnosis.", opts, sizeof opts / sizeof *opts);
+    chapter_require(hj > 0 && hj <= 1, "--hj must be in (0, 1]: a difference quotient needs a small positive step");
+    /* below 1e-100, 4h^2 underflows to zero and the formula divides by it */
+    chapter_require(h >= 1e-100 && h <= 1, "--h must be in [1e-100, 1]: the formula divides by 4h^2");
+    chapter_require(tol > 0, "--tol must be positive");
+    jacobian(x, y, hj);
+    layer_table(hj);
+    jacobian_steps(x, y);
+    quad q = {a, b, c};
+    hessian(&q, px, py, h, tol);
+    diagnosis(h);
+    inconclusive(h, tol);
+    hessian_cost();
+    return 0;
+}
