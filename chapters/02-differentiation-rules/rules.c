@@ -1,0 +1,451 @@
+/*
+ * Chapter 02 -- differentiation rules.
+ *
+ * Prints every table of lesson.md, in the lesson's order: the chain, product
+ * and quotient rules checked against central differences; the chain rule in
+ * one sigmoid neuron (by hand, through the library's backward functions, and
+ * numerically); the softmax Jacobian that the quotient rule produces; the
+ * hand-worked backward pass x -> a = w x -> y = a^2 -> loss = (y - t)^2 and
+ * its gradient check; and forward against reverse mode, first on that chain,
+ * then counted on a loss of n weights.
+ *
+ * Try: --at 1.5 (an extra point for the rules; tan is steep there),
+ *      --w 1 --t 4 (the backward pass at its minimum), --n 5000.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+/* The seeds' numerical derivative: a central difference with h = 1e-6. */
+#define SEED_STEP 1e-6
+
+/* Forward mode costs n passes of O(n) work each: n^2 grows fast, and this
+ * cap keeps --n under about a second. */
+#define MODES_N_MAX 20000
+
+static const char *const SEP = "  ";
+
+/* ---- the functions the rules are checked on -------------------------- */
+
+static double sin_of_square(double x, void *p)
+{
+    (void)p;
+    return sin(x * x);
+}
+/* chain rule: outer'(inner) * inner' */
+static double sin_of_square_rule(double x)
+{
+    return cos(x * x) * 2 * x;
+}
+
+static double x2_sin(double x, void *p)
+{
+    (void)p;
+    return x * x * sin(x);
+}
+/* product rule: u' v + u v' with u = x^2, v = sin x */
+static double x2_sin_rule(double x)
+{
+    return 2 * x * sin(x) + x * x * cos(x);
+}
+
+static double sin_over(double x, void *p)
+{
+    (void)p;
+    return sin(x) / (1 + x * x);
+}
+/* quotient rule: (u' v - u v') / v^2 with u = sin x, v = 1 + x^2 */
+static double sin_over_rule(double x)
+{
+    double v = 1 + x * x;
+    return (cos(x) * v - sin(x) * 2 * x) / (v * v);
+}
+
+static double tangent(double x, void *p)
+{
+    (void)p;
+    return tan(x);
+}
+/* quotient rule on sin/cos: (cos^2 + sin^2) / cos^2 = sec^2 */
+static double tangent_rule(double x)
+{
+    return 1.0 / (cos(x) * cos(x));
+}
+
+/* One table: the rule's value against a central difference at each point. */
+static void rule_table(const char *name, const char *title, const char *rule, slope_fn f,
+                       double (*by_rule)(double), const double *xs, int nx)
+{
+    chapter_table(name, title);
+    printf("%s; numerical = central difference, h = %.0e\n", title, SEED_STEP);
+    slope_table_col cols[] = {{"x", "%.4f", 8},
+                              {"numerical", "%.6f", 11},
+                              {rule, "%.6f", 13},
+                              {"|difference|", "%.1e", 12}};
+    chapter_check(slope_table_header(stdout, cols, 4, SEP), "printing the table");
+    for (int i = 0; i < nx; i++) {
+        double num = slope_deriv_central(f, NULL, xs[i], SEED_STEP), ana = by_rule(xs[i]);
+        chapter_check(
+            slope_table_row(stdout, cols, 4, SEP, (double[]){xs[i], num, ana, fabs(num - ana)}),
+            "printing the table");
+    }
+}
+
+static void rules(double at)
+{
+    const double chain_x[] = {0.5, 1.0, 2.0, at}, product_x[] = {1.0, 2.0, PI / 3, at};
+    const double quotient_x[] = {0.0, 1.0, 2.0, at}, tan_x[] = {0.0, 0.5, 1.0, at};
+    rule_table("chain-rule", "d/dx sin(x^2) = cos(x^2) * 2x", "chain rule", sin_of_square,
+               sin_of_square_rule, chain_x, 4);
+    rule_table("product-rule", "d/dx [x^2 sin(x)] = 2x sin(x) + x^2 cos(x)", "product rule", x2_sin,
+               x2_sin_rule, product_x, 4);
+    rule_table("quotient-rule", "d/dx [sin(x) / (1 + x^2)]", "quotient rule", sin_over,
+               sin_over_rule, quotient_x, 4);
+    rule_table("tan-rule", "d/dx tan(x) = sec^2(x)", "sec^2(x)", tangent, tangent_rule, tan_x, 4);
+}
+
+/* ---- the chain rule in one neuron: y = sigma(w x + b) ------------------ */
+
+struct neuron {
+    double x, b;
+};
+
+/* y as a function of the weight alone, through the library's layers. */
+static double neuron_of_w(double w, void *p)
+{
+    const struct neuron *n = p;
+    double z, y;
+    chapter_check(slope_mlp_dense_forward(&z, &n->x, &w, &n->b, 1, 1, 1), "the neuron's z");
+    chapter_check(slope_mlp_sigmoid_forward(&y, &z, 1), "the neuron's y");
+    return y;
+}
+
+/* dy/dw the way a network computes it: seed dy/dy = 1, then let each layer
+ * apply its local derivative (sigmoid, then the dense layer) in reverse. */
+static double neuron_backward(double w, const struct neuron *n)
+{
+    double z, y, dy = 1.0, dz = 0.0, dw = 0.0; /* backward accumulates: start at 0 */
+    chapter_check(slope_mlp_dense_forward(&z, &n->x, &w, &n->b, 1, 1, 1), "the neuron's z");
+    chapter_check(slope_mlp_sigmoid_forward(&y, &z, 1), "the neuron's y");
+    chapter_check(slope_mlp_sigmoid_backward(&dz, &dy, &y, 1), "dy/dz");
+    chapter_check(slope_mlp_dense_backward(NULL, &dw, NULL, &dz, &n->x, &w, 1, 1, 1), "dy/dw");
+    return dw;
+}
+
+static void print_repr(const char *label, double v, const char *end)
+{
+    char buf[32];
+    chapter_check(slope_table_repr(buf, sizeof buf, v), "formatting a number");
+    printf("%s%s%s", label, buf, end);
+}
+
+/* A product with a zero factor can be -0.0; its sign means nothing here,
+ * and a reader should not see "-0". */
+static double plain(double v)
+{
+    return v == 0 ? 0.0 : v;
+}
+
+static void neuron(double w, double b, double x)
+{
+    chapter_table("neuron", "the chain rule in one neuron, y = sigma(w x + b)");
+    struct neuron n = {x, b};
+    double z = w * x + b, y = neuron_of_w(w, &n);
+    print_repr("Neuron y = sigma(w x + b) at w = ", w, ", ");
+    print_repr("b = ", b, ", ");
+    print_repr("x = ", x, "\n");
+    printf("  forward:   z = w x + b = %.6f,  y = sigma(z) = %.6f\n", z, y);
+    printf("  local:     dz/dw = x = %.6f,  dy/dz = sigma(z)(1 - sigma(z)) = %.6f\n", x,
+           y * (1 - y));
+    printf("  dy/dw by the chain rule, dy/dz * dz/dw:    %.6f\n", y * (1 - y) * x);
+    printf("  dy/dw by the library's backward functions: %.6f\n", neuron_backward(w, &n));
+    printf("  dy/dw by a central difference in w:        %.6f\n",
+           slope_deriv_central(neuron_of_w, &n, w, SEED_STEP));
+}
+
+/* ---- the quotient rule at work: the softmax Jacobian ------------------ */
+
+/* p_j = e^(z_j - max z) / sum_k e^(z_k - max z): shifting by the maximum
+ * changes nothing mathematically and keeps e^z from overflowing. */
+static void softmax(double *p, size_t m, const double *z, size_t n, void *params)
+{
+    (void)params;
+    (void)m;
+    double zmax = z[0], sum = 0;
+    for (size_t k = 1; k < n; k++)
+        zmax = fmax(zmax, z[k]);
+    for (size_t k = 0; k < n; k++)
+        sum += p[k] = exp(z[k] - zmax);
+    for (size_t k = 0; k < n; k++)
+        p[k] /= sum;
+}
+
+static void softmax_jacobian(void)
+{
+    chapter_table("softmax", "the softmax Jacobian from the quotient rule");
+    enum { K = 3 };
+    const double z[K] = {2.0, 1.0, 0.1};
+    double p[K], J[K * K], work[K + 2 * K], worst = 0;
+    softmax(p, K, z, K, NULL);
+    chapter_check(slope_deriv_jacobian(J, softmax, NULL, z, K, K, SEED_STEP, work),
+                  "the softmax Jacobian");
+    printf("z = (%.1f, %.1f, %.1f),  p = softmax(z) = (%.6f, %.6f, %.6f)\n", z[0], z[1], z[2], p[0],
+           p[1], p[2]);
+    printf("dp_j/dz_k: numerical (central, h = %.0e)  |  quotient rule p_j (delta_jk - p_k)\n",
+           SEED_STEP);
+    for (int j = 0; j < K; j++) {
+        for (int k = 0; k < K; k++)
+            printf("%10.6f", J[j * K + k]);
+        printf("   |");
+        for (int k = 0; k < K; k++) {
+            double rule = p[j] * ((j == k) - p[k]);
+            printf("%10.6f", rule);
+            worst = fmax(worst, fabs(rule - J[j * K + k]));
+        }
+        printf("\n");
+    }
+    printf("largest |difference|: %.1e\n", worst);
+}
+
+/* ---- one backward pass by hand ---------------------------------------- */
+
+struct pass {
+    double a, y, loss;             /* forward values */
+    double dloss_dy, dy_da, da_dw; /* local derivatives */
+    double dloss_dw;               /* their product */
+};
+
+/* weave: backward-pass */
+static struct pass backward_by_hand(double x, double w, double t)
+{
+    struct pass p;
+    p.a = w * x; /* forward: x -> a -> y -> loss */
+    p.y = p.a * p.a;
+    p.loss = (p.y - t) * (p.y - t);
+    p.dloss_dy = 2 * (p.y - t); /* backward: one local derivative per step */
+    p.dy_da = 2 * p.a;
+    p.da_dw = x;
+    p.dloss_dw = p.dloss_dy * p.dy_da * p.da_dw; /* the chain rule */
+    return p;
+}
+/* weave end */
+
+static void backward_pass(double x, double w, double t)
+{
+    chapter_table("backward-pass", "one backward pass by hand: x -> a = w x -> y = a^2 -> loss");
+    struct pass p = backward_by_hand(x, w, t);
+    printf("inputs:   x = %g, w = %g, target t = %g\n", x, w, t);
+    printf("forward:  a = w x = %g,  y = a^2 = %g,  loss = (y - t)^2 = %g\n", plain(p.a),
+           plain(p.y), plain(p.loss));
+    printf("local:    dloss/dy = 2(y - t) = %g,  dy/da = 2a = %g,  da/dw = x = %g\n",
+           plain(p.dloss_dy), plain(p.dy_da), plain(p.da_dw));
+    printf("chain:    dloss/dw = %g * %g * %g = ", plain(p.dloss_dy), plain(p.dy_da),
+           plain(p.da_dw));
+    print_repr("", plain(p.dloss_dw), "\n");
+}
+
+/* ---- the gradient check ----------------------------------------------- */
+
+struct chain {
+    double x, t;
+};
+
+static double chain_loss(double w, void *params)
+{
+    const struct chain *c = params;
+    double a = w * c->x, y = a * a;
+    return (y - c->t) * (y - c->t);
+}
+
+/* One row: a difference quotient against the chain rule's exact value.
+ * The relative error divides by the larger of the two, the usual gradient
+ * check (it is 0/0 only when both are 0, and then the error is 0 too). */
+static void check_row(const char *name, double h, double est, double exact, double tol)
+{
+    double err = fabs(est - exact), scale = fmax(fabs(est), fabs(exact));
+    printf("%-22s %9.2e %16.9f %9.2e %9.1e  %s\n", name, h, est, err, scale > 0 ? err / scale : 0.0,
+           err < tol ? "yes" : "NO");
+}
+
+static void gradient_check(double x, double w, double t, double eps, double tol)
+{
+    chapter_table("gradient-check", "gradient check of dloss/dw");
+    struct chain c = {x, t};
+    double exact = plain(backward_by_hand(x, w, t).dloss_dw);
+    double second = 4 * x * x * (3 * w * w * x * x - t); /* d2loss/dw2, by hand */
+    double hc = slope_deriv_step_central(w);
+    printf("chain rule: dloss/dw = %.1f;  the check passes when |error| < tol = %g\n", exact, tol);
+    printf("%-22s %9s %16s %9s %9s  %s\n", "quotient", "step", "estimate", "|error|", "relative",
+           "passes");
+    check_row("forward (the seed's)", eps, slope_deriv_forward(chain_loss, &c, w, eps), exact, tol);
+    check_row("central, same step", eps, slope_deriv_central(chain_loss, &c, w, eps), exact, tol);
+    check_row("central, default step", hc, slope_deriv_central(chain_loss, &c, w, hc), exact, tol);
+    printf("forward error predicted by Taylor: (h/2) d2loss/dw2 = (%g/2) * %g = %.2e\n", eps,
+           second, eps / 2 * second);
+}
+
+/* ---- forward mode against reverse mode -------------------------------- */
+
+static void modes_chain(double x, double w, double t)
+{
+    chapter_table("modes-chain", "the same chain rule product in both orders");
+    struct pass p = backward_by_hand(x, w, t);
+    /* forward mode: carry d(node)/dw from the input towards the loss */
+    double dw = 1, da = p.da_dw * dw, dy = p.dy_da * da, dl = p.dloss_dy * dy;
+    /* reverse mode: carry dloss/d(node) from the loss back to the input */
+    double bl = 1, by = bl * p.dloss_dy, ba = by * p.dy_da, bw = ba * p.da_dw;
+    printf("%-6s %10s  %22s  %22s\n", "node", "value", "forward: d(node)/dw",
+           "reverse: dloss/d(node)");
+    const char *node[] = {"w", "a", "y", "loss"};
+    const double value[] = {w, p.a, p.y, p.loss}, fwd[] = {dw, da, dy, dl},
+                 rev[] = {bw, ba, by, bl};
+    for (int i = 0; i < 4; i++)
+        printf("%-6s %10g  %22g  %22g\n", node[i], plain(value[i]), plain(fwd[i]), plain(rev[i]));
+    printf("forward mode fills its column top down, reverse mode bottom up;\n"
+           "both end with dloss/dw = %g\n",
+           plain(dl));
+}
+
+/* A loss of n weights: one linear unit with a squared error,
+ *   L(w) = (x . w - t)^2,   x, w (n). */
+struct unit {
+    const double *x;
+    size_t n;
+    double t;
+    long evals;
+};
+
+static double unit_loss(const double *w, size_t n, void *params)
+{
+    struct unit *u = params;
+    double r = slope_linalg_dot(u->x, w, n) - u->t;
+    u->evals++;
+    return r * r;
+}
+
+/* weave: forward-mode */
+/* One forward-mode pass: the value of every step together with its
+ * derivative along the direction v; returns dL along v, i.e. grad . v. */
+static double forward_mode_pass(const double *w, const double *v, const struct unit *u)
+{
+    double s = slope_linalg_dot(u->x, w, u->n), ds = slope_linalg_dot(u->x, v, u->n);
+    double r = s - u->t, dr = ds;
+    return 2 * r * dr; /* d(r^2) = 2 r dr */
+}
+
+/* The gradient by forward mode: one pass per input direction e_i. */
+static long forward_mode_gradient(double *grad, double *v, const double *w, const struct unit *u)
+{
+    long passes = 0;
+    memset(v, 0, u->n * sizeof *v);
+    for (size_t i = 0; i < u->n; i++) {
+        v[i] = 1.0;
+        grad[i] = forward_mode_pass(w, v, u);
+        v[i] = 0.0;
+        passes++;
+    }
+    return passes;
+}
+/* weave end */
+
+/* weave: reverse-mode */
+/* The gradient by reverse mode: one forward sweep keeps pred, one backward
+ * sweep from dL/dL = 1 gives every dL/dw_i at once. */
+static long reverse_mode_gradient(double *grad, const double *w, const struct unit *u)
+{
+    double pred, loss, dpred = 0.0;
+    memset(grad, 0, u->n * sizeof *grad); /* backward functions accumulate */
+    chapter_check(slope_mlp_dense_forward(&pred, u->x, w, NULL, 1, u->n, 1), "x . w");
+    chapter_check(slope_mlp_mse_forward(&loss, &pred, &u->t, 1), "the loss");
+    chapter_check(slope_mlp_mse_backward(&dpred, 1.0, &pred, &u->t, 1), "dL/dpred");
+    chapter_check(slope_mlp_dense_backward(NULL, grad, NULL, &dpred, u->x, w, 1, u->n, 1), "dL/dw");
+    return 2; /* one forward sweep, one backward sweep, whatever n */
+}
+/* weave end */
+
+static double max_abs_diff(const double *a, const double *b, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = fmax(m, fabs(a[i] - b[i]));
+    return m;
+}
+
+/* One row of the count: all three gradients of the n-weight loss. */
+static void modes_row(const slope_table_col *cols, size_t n)
+{
+    double *buf = malloc(6 * n * sizeof *buf);
+    if (!buf)
+        chapter_check(SLOPE_ENOMEM, "the arrays of the mode count");
+    double *x = buf, *w = x + n, *v = w + n, *gf = v + n, *gr = gf + n, *gc = gr + n;
+    for (size_t i = 0; i < n; i++) { /* fixed, irregular values: no pattern to exploit */
+        x[i] = cos(0.37 * i + 0.3);
+        w[i] = sin(1.7 * i + 0.2) / sqrt((double)n);
+    }
+    struct unit u = {x, n, 1.0, 0};
+    long fwd = forward_mode_gradient(gf, v, w, &u);
+    long rev = reverse_mode_gradient(gr, w, &u);
+    /* weights are of order one or less, so the default step at 1 suits all */
+    chapter_check(slope_deriv_gradient(gc, unit_loss, &u, w, n, slope_deriv_step_central(1.0), v),
+                  "the central-difference gradient");
+    chapter_check(slope_table_row(stdout, cols, 6, SEP,
+                                  (double[]){(double)n, (double)fwd, (double)rev, (double)u.evals,
+                                             max_abs_diff(gf, gr, n), max_abs_diff(gc, gr, n)}),
+                  "printing the table");
+    free(buf);
+}
+
+static void modes_count(int n_user)
+{
+    chapter_table("modes-count", "passes for the gradient of a loss of n weights");
+    printf("L(w) = (x . w - t)^2 with n weights: what each method needs for the whole gradient\n");
+    slope_table_col cols[] = {{"n", "%.0f", 6},
+                              {"forward passes", "%.0f", 14},
+                              {"reverse sweeps", "%.0f", 14},
+                              {"central evals", "%.0f", 13},
+                              {"max|fwd-rev|", "%.1e", 12},
+                              {"max|cen-rev|", "%.1e", 12}};
+    chapter_check(slope_table_header(stdout, cols, 6, SEP), "printing the table");
+    const size_t ns[] = {1, 10, 100, (size_t)n_user};
+    for (int i = 0; i < 4; i++)
+        modes_row(cols, ns[i]);
+}
+
+int main(int argc, char **argv)
+{
+    double at = 0.75, nw = 0.5, nb = 0.1, nx = 2.0;
+    double x = 2.0, w = 3.0, t = 10.0, eps = 1e-5, tol = 1.0;
+    int n = 1000;
+    const chapter_opt opts[] = {
+        {"at", CHAPTER_DOUBLE, &at, "an extra point for the four rules tables"},
+        {"neuron-w", CHAPTER_DOUBLE, &nw, "the neuron's weight w"},
+        {"neuron-b", CHAPTER_DOUBLE, &nb, "the neuron's bias b"},
+        {"neuron-x", CHAPTER_DOUBLE, &nx, "the neuron's input x"},
+        {"x", CHAPTER_DOUBLE, &x, "the backward pass's input x"},
+        {"w", CHAPTER_DOUBLE, &w, "the backward pass's weight w"},
+        {"t", CHAPTER_DOUBLE, &t, "the backward pass's target t"},
+        {"eps", CHAPTER_DOUBLE, &eps, "the gradient check's step (> 0)"},
+        {"tol", CHAPTER_DOUBLE, &tol, "the gradient check's tolerance (> 0)"},
+        {"n", CHAPTER_INT, &n, "the largest number of weights in the mode count (1..20000)"},
+    };
+    chapter_parse(argc, argv,
+                  "Chapter 02: the chain, product and quotient rules; backprop by hand; "
+                  "forward vs reverse mode.",
+                  opts, sizeof opts / sizeof *opts);
+    chapter_require(eps > 0, "--eps must be positive: a difference quotient needs two points");
+    chapter_require(tol > 0, "--tol must be positive: it bounds an absolute error");
+    chapter_require(n >= 1 && n <= MODES_N_MAX,
+                    "--n must be between 1 and 20000: forward mode's work grows as n^2");
+    rules(at);
+    neuron(nw, nb, nx);
+    softmax_jacobian();
+    backward_pass(x, w, t);
+    gradient_check(x, w, t, eps, tol);
+    modes_chain(x, w, t);
+    modes_count(n);
+    return 0;
+}
