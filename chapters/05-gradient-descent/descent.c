@@ -1,0 +1,536 @@
+/*
+ * Chapter 05 -- gradient descent.
+ *
+ * Prints every table of lesson.md, in the lesson's order: the update rule on
+ * L(w) = (w - 4)^2 and why its steps shrink; that loop's self-check, which
+ * fails after 25 steps, and how many steps it really needs; the learning-rate
+ * regimes on (x - 3)^2 and the descent widget; the safe rate set by the
+ * curvature; the path on an elliptical bowl; batch vs mini-batch training of
+ * a linear regression on numpy's seed-42 data; epochs vs iterations; and the
+ * batch size against the learning rate.
+ *
+ * Every step is libslope's SGD update w <- w - lr g (lib/optim.h), either one
+ * call at a time (slope_optim_sgd_step) or through the driver slope_optim_run.
+ * The random data and the mini-batch shuffles come from lib/rng.h, which
+ * reproduces numpy's legacy generator, so the regression's numbers are the
+ * seed's.
+ *
+ * Try: --lr 0.95 (oscillates), --lr 1.05 --steps 40 (diverges), --x0 10.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+/* The data are 2 X + 1 + 0.3 noise with numpy's rounding after every
+ * operation; clang would otherwise be free to fuse them into an FMA. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#endif
+
+#define MAX_STEPS 1000000 /* the widget's --steps cap: the trajectory is stored */
+
+/* ---- the losses this chapter descends ------------------------------------ */
+
+/* L(w) = (w - c)^2: a one-dimensional bowl with its minimum at c. */
+static double parabola(const double *w, size_t n, void *p)
+{
+    (void)n;
+    const double d = w[0] - *(const double *)p;
+    return d * d;
+}
+
+static void parabola_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n;
+    g[0] = 2 * (w[0] - *(const double *)p);
+}
+
+/* L(w1, w2) = (w1 - 2)^2 + 4 (w2 - 1)^2: an elliptical bowl, four times as
+ * curved along w2 as along w1, with its minimum at (2, 1). */
+static double ellipse(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return (w[0] - 2) * (w[0] - 2) + 4 * (w[1] - 1) * (w[1] - 1);
+}
+
+static void ellipse_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2 * (w[0] - 2);
+    g[1] = 8 * (w[1] - 1);
+}
+
+/* k steps of plain gradient descent at rate lr from x0 (n <= 2), through the
+ * library's driver: traj gets k+1 rows of n, loss k+1 values.  Returns the
+ * driver's status (SLOPE_EDIVERGED when an iterate overflowed; *done then
+ * says how many steps stayed finite). */
+static slope_status descend(double *traj, double *loss, size_t *done, double lr,
+                            slope_fn_n f, slope_grad_fn grad, void *params,
+                            const double *x0, size_t n, size_t k)
+{
+    slope_optim opt = {.kind = SLOPE_OPTIM_SGD};
+    double work[2];
+    chapter_check(slope_optim_sgd_init(&opt.sgd, lr), "setting the learning rate");
+    return slope_optim_run(traj, loss, done, &opt, f, grad, params, x0, work, n, k);
+}
+
+/* calloc that turns failure into the programs' one error message. */
+static void *xmalloc(size_t count, size_t size)
+{
+    void *p = calloc(count, size);
+    if (!p)
+        chapter_check(SLOPE_ENOMEM, "allocating a trajectory");
+    return p;
+}
+
+/* ---- 1. the update rule -------------------------------------------------- */
+
+static void shrinking_steps(void)
+{
+    chapter_table("shrinking-steps", "L(w) = (w - 4)^2 from w = 0 at rate 0.1: the steps shrink");
+    double c = 4.0, x0 = 0.0, traj[7], loss[7];
+    chapter_check(descend(traj, loss, NULL, 0.1, parabola, parabola_grad, &c, &x0, 1, 6),
+                  "descending (w - 4)^2");
+    printf("   k        w_k   dL/dw(w_k)   step w_k+1 - w_k   |w_k - 4|   ratio to previous\n");
+    for (int k = 0; k < 6; k++) {
+        printf("  %2d  %9.6f  %+11.6f  %+17.6f  %10.6f", k, traj[k], 2 * (traj[k] - 4),
+               traj[k + 1] - traj[k], fabs(traj[k] - 4));
+        if (k > 0)
+            printf("  %18.6f", fabs(traj[k] - 4) / fabs(traj[k - 1] - 4));
+        printf("\n");
+    }
+}
+
+/* The seed's loop, written out: `steps` updates of w <- w - lr dL/dw (the
+ * seed runs 25). */
+static double seed_loop(int steps)
+{
+/* weave: update-loop */
+    double w = 0.0;                 /* start far from the minimum at w = 4 */
+    slope_optim_sgd sgd;
+    chapter_check(slope_optim_sgd_init(&sgd, 0.1), "setting the learning rate");
+    for (int step = 0; step < steps; step++) {
+        double g = 2 * (w - 4);     /* dL/dw for L = (w - 4)^2 */
+        chapter_check(slope_optim_sgd_step(&sgd, &w, &g, 1), "the update");
+    }
+/* weave end */
+    return w;
+}
+
+static void seed_assert(void)
+{
+    chapter_table("seed-assert", "the (w - 4)^2 loop after 25 steps, and its self-check");
+    const double tol = 1e-2, w = seed_loop(25);
+    printf("after 25 steps, as the seed prints it:  w = %.3f\n", w);
+    printf("all the digits:                         w = %.17g\n", w);
+    printf("the closed form 4 (1 - 0.8^25):         w = %.17g\n", 4 * (1 - pow(0.8, 25)));
+    printf("the seed's check |w - 4| < %.0e:  |w - 4| = %.6f  ->  %s\n", tol, fabs(w - 4),
+           fabs(w - 4) < tol ? "passes" : "FAILS");
+    const double w27 = seed_loop(27);
+    printf("the fix, 27 steps:                      w = %.6f, |w - 4| = %.6f  ->  %s\n", w27,
+           fabs(w27 - 4), fabs(w27 - 4) < tol ? "passes" : "FAILS");
+}
+
+/* Error after k steps, measured and from the closed form 4 * 0.8^k. */
+static void steps_vs_error(void)
+{
+    chapter_table("steps-vs-error", "steps against error for (w - 4)^2, lr 0.1: the error shrinks by 0.8");
+    const double x0 = 0.0, tol = 1e-2;
+    double c = 4.0, traj[31];
+    chapter_check(descend(traj, NULL, NULL, 0.1, parabola, parabola_grad, &c, &x0, 1, 30),
+                  "descending (w - 4)^2");
+    printf("steps         w      |w - 4|    4 * 0.8^k   |w - 4| < 1e-2\n");
+    for (int k = 20; k <= 30; k++)
+        printf("   %2d  %9.6f  %11.6f  %11.6f   %s\n", k, traj[k], fabs(traj[k] - 4),
+               4 * pow(0.8, k), fabs(traj[k] - 4) < tol ? "yes" : "no");
+    printf("fewest steps: 4 * 0.8^k < 1e-2  <=>  k > ln(400) / ln(1.25) = %.4f, so k = %.0f\n",
+           log(4 / tol) / log(1.25), ceil(log(4 / tol) / log(1.25)));
+}
+
+/* ---- 2. the learning rate ------------------------------------------------ */
+
+/* The seed's verdict on a final loss. */
+static const char *verdict(double final_loss)
+{
+    if (isnan(final_loss) || final_loss > 100)
+        return "DIVERGED";
+    if (final_loss < 0.001)
+        return "converged well";
+    if (final_loss < 1.0)
+        return "converging (slow)";
+    return "barely moving";
+}
+
+static void lr_regimes(double x0, int steps)
+{
+    chapter_table("lr-regimes", "four learning rates on (x - 3)^2");
+    printf("(x - 3)^2 from x0 = %g, %d steps; each step multiplies x - 3 by 1 - 2 lr\n", x0, steps);
+    printf("%8s | %8s | %12s | %18s | %s\n", "LR", "1 - 2 lr", "Final x", "Final loss", "Verdict");
+    printf("-------------------------------------------------------------------------\n");
+    const double rates[] = {0.001, 0.1, 0.9, 1.1};
+    double c = 3.0, *traj = xmalloc((size_t)steps + 1, sizeof *traj);
+    double *loss = xmalloc((size_t)steps + 1, sizeof *loss);
+    for (int i = 0; i < 4; i++) {
+        size_t done;
+        char lr[32];
+        slope_status s = descend(traj, loss, &done, rates[i], parabola, parabola_grad, &c, &x0,
+                                 1, (size_t)steps);
+        if (s != SLOPE_EDIVERGED)
+            chapter_check(s, "descending (x - 3)^2");
+        chapter_check(slope_table_repr(lr, sizeof lr, rates[i]), "formatting a rate");
+        if (s == SLOPE_EDIVERGED)
+            printf("%8s | %+8.3f | %12s | %18s | %s after %zu steps\n", lr, 1 - 2 * rates[i],
+                   "overflow", "overflow", "DIVERGED", done);
+        else /* fixed point as the seed prints, unless that would fill the line */
+            printf(fabs(traj[steps]) < 1e7 ? "%8s | %+8.3f | %12.4f | %18.6f | %s\n"
+                                           : "%8s | %+8.3f | %12.4e | %18.6e | %s\n",
+                   lr, 1 - 2 * rates[i], traj[steps], loss[steps], verdict(loss[steps]));
+    }
+    free(traj);
+    free(loss);
+}
+
+/* The seed's animation as a table: the run at the user's rate and start,
+ * printed at the first five steps, every tenth of the run, and the last. */
+static void descent_widget(double lr, double x0, int steps)
+{
+    chapter_table("descent", "the descent widget: (w - 3)^2 at your rate and start");
+    double c = 3.0, *traj = xmalloc((size_t)steps + 1, sizeof *traj);
+    double *loss = xmalloc((size_t)steps + 1, sizeof *loss);
+    size_t done = (size_t)steps;
+    slope_status s = descend(traj, loss, &done, lr, parabola, parabola_grad, &c, &x0, 1,
+                             (size_t)steps);
+    if (s != SLOPE_EDIVERGED)
+        chapter_check(s, "descending (w - 3)^2");
+    printf("lr = %g, w0 = %g, %d steps; each step multiplies w - 3 by 1 - 2 lr = %g\n", lr, x0,
+           steps, 1 - 2 * lr);
+    printf("     step              w            L(w)\n");
+    const size_t stride = steps > 10 ? (size_t)steps / 10 : 1;
+    for (size_t k = 0; k <= done; k++)
+        if (k <= 5 || k % stride == 0 || k == done)
+            printf("  %7zu  %13.6g  %14.6g\n", k, traj[k], loss[k]);
+    if (s == SLOPE_EDIVERGED)
+        printf("  step %zu overflows to infinity: the run diverged\n", done + 1);
+    free(traj);
+    free(loss);
+}
+
+/* ---- 3. the curvature sets the safe rate --------------------------------- */
+
+static void curvature(void)
+{
+    chapter_table("curvature", "which rates converge on the elliptical bowl: eta < 2 / L");
+    double w0[2] = {-1.0, 3.5}, H[4], eig[2], work[4], L, mu;
+    const double h = slope_deriv_step_second(fmax(fabs(w0[0]), fabs(w0[1])));
+    chapter_check(slope_deriv_hessian(H, ellipse, NULL, w0, 2, h, work), "the Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, 2, work), "the Hessian's eigenvalues");
+    chapter_check(slope_convergence_constants(&L, &mu, eig, 2), "the curvature constants");
+    printf("Hessian eigenvalues (numerical): %.6f and %.6f, so L = %.4f and 2 / L = %.4f\n",
+           eig[0], eig[1], L, slope_convergence_max_step(L));
+    printf("100 steps from (-1, 3.5); the error along w1 is multiplied by 1 - 2 eta per step,\n"
+           "along w2 by 1 - 8 eta (the curvatures 2 and 8 are the diagonal of the Hessian)\n");
+    printf("   eta   1 - 2 eta   1 - 8 eta   distance to (2, 1)   so the run\n");
+    const double rates[] = {0.05, 0.1, 0.2, 0.24, 0.25, 0.26, 0.5, 1.0, 1.1};
+    for (size_t i = 0; i < sizeof rates / sizeof *rates; i++) {
+        const double eta = rates[i], f1 = 1 - 2 * eta, f2 = 1 - 8 * eta;
+        const double worst = fmax(fabs(f1), fabs(f2));
+        double traj[202];
+        size_t done;
+        slope_status s = descend(traj, NULL, &done, eta, ellipse, ellipse_grad, NULL, w0, 2, 100);
+        if (s != SLOPE_EDIVERGED)
+            chapter_check(s, "descending the bowl");
+        const double d = hypot(traj[2 * done] - 2, traj[2 * done + 1] - 1);
+        printf("  %4.2f   %+9.2f   %+9.2f   %18.3e   %s\n", eta, f1, f2, d,
+               worst < 1 ? "converges" : worst == 1 ? "bounces forever" : "diverges");
+    }
+}
+
+/* ---- 4. the path on an elliptical bowl ------------------------------------ */
+
+static void print_numpy(const char *label, const double *w, const char *tail)
+{
+    char buf[64];
+    chapter_check(slope_table_numpy_vector(buf, sizeof buf, w, 2), "formatting a vector");
+    printf("%s%s%s", label, buf, tail);
+}
+
+static void bowl_path(void)
+{
+    chapter_table("bowl-path", "gradient descent on (w1 - 2)^2 + 4 (w2 - 1)^2, alpha 0.1");
+    double w0[2] = {-1.0, 3.5}, path[2 * 26], loss[26];
+    chapter_check(descend(path, loss, NULL, 0.1, ellipse, ellipse_grad, NULL, w0, 2, 25),
+                  "descending the bowl");
+    print_numpy("Start:  w=", path, "");
+    printf(",  loss=%.4f\n\n", loss[0]);
+    printf(" Step |       w1 |       w2 |       loss |    w1 - 2 |    w2 - 1\n");
+    printf("----------------------------------------------------------------\n");
+    for (int k = 0; k <= 25; k += 5)
+        printf("  %3d | %8.4f | %8.4f | %10.6f | %+.2e | %+.2e\n", k, path[2 * k],
+               path[2 * k + 1], loss[k], path[2 * k] - 2, path[2 * k + 1] - 1);
+    print_numpy("\nFinal:  w=", path + 2 * 25, ",  true minimum (2, 1)\n");
+    printf("Loss reduction: %.4f -> %.6f\n", loss[0], loss[25]);
+}
+
+/* ---- 5. batch vs mini-batch on a linear regression ------------------------ */
+
+#define N_DATA 200
+
+typedef struct {
+    double x[N_DATA], y[N_DATA];
+} dataset;
+
+/* numpy: seed(42); X = randn(200, 1); y = 2 X + 1 + 0.3 randn(200, 1). */
+static void draw_data(dataset *d, slope_rng *r)
+{
+    slope_rng_seed(r, 42);
+    for (size_t i = 0; i < N_DATA; i++)
+        d->x[i] = slope_rng_gauss(r);
+    for (size_t i = 0; i < N_DATA; i++)
+        d->y[i] = 2 * d->x[i] + 1 + 0.3 * slope_rng_gauss(r);
+}
+
+/* weave: mse-gradient */
+/* Gradient of the mean squared error of y_hat = w x + b over the m examples
+ * idx[0..m-1], p = (w, b):  dL/dw = 2 mean(err x),  dL/db = 2 mean(err). */
+static void mse_gradient(double g[2], const double p[2], const dataset *d,
+                         const size_t *idx, size_t m)
+{
+    double sum_ex = 0.0, sum_e = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        const double x = d->x[idx[i]], err = x * p[0] + p[1] - d->y[idx[i]];
+        sum_ex += err * x;
+        sum_e += err;
+    }
+    g[0] = 2 * (sum_ex / (double)m);
+    g[1] = 2 * (sum_e / (double)m);
+}
+/* weave end */
+
+/* Some examples of the data: idx[0..m-1], or all of them when idx is NULL. */
+typedef struct {
+    const dataset *d;
+    const size_t *idx;
+    size_t m;
+} subset;
+
+/* The mean squared error of y_hat = w x + b over a subset, p = (w, b), as a
+ * function of the parameters (a slope_fn_n). */
+static double subset_loss(const double *p, size_t n, void *data)
+{
+    const subset *s = data;
+    double pred[N_DATA], target[N_DATA], loss;
+    (void)n;
+    for (size_t i = 0; i < s->m; i++) {
+        const size_t j = s->idx ? s->idx[i] : i;
+        pred[i] = s->d->x[j] * p[0] + p[1];
+        target[i] = s->d->y[j];
+    }
+    chapter_check(slope_mlp_mse_forward(&loss, pred, target, s->m), "the loss");
+    return loss;
+}
+
+/* The loss on all the data, as the seed records it after each epoch. */
+static double full_loss(const double p[2], const dataset *d)
+{
+    subset all = {d, NULL, N_DATA};
+    return subset_loss(p, 2, &all);
+}
+
+/* Size of the batch that starts at index `start` of n examples: B, except
+ * for a shorter last one when B does not divide n. */
+static size_t batch_len(size_t n, size_t B, size_t start)
+{
+    return n - start < B ? n - start : B;
+}
+
+/* weave: epoch */
+/* One epoch: a fresh shuffle (mini-batch; batch GD passes r = NULL and keeps
+ * the data in order), then one update per batch of B examples. */
+static void epoch(double p[2], const slope_optim_sgd *sgd, const dataset *d, size_t B,
+                  slope_rng *r, size_t idx[N_DATA])
+{
+    if (r)
+        slope_rng_permutation(r, N_DATA, idx);
+    for (size_t start = 0; start < N_DATA; start += B) {
+        double g[2];
+        mse_gradient(g, p, d, idx + start, batch_len(N_DATA, B, start));
+        chapter_check(slope_optim_sgd_step(sgd, p, g, 2), "the update");
+    }
+}
+/* weave end */
+
+/* Train from w = b = 0 for `epochs` epochs; losses[e] is the full-data loss
+ * after epoch e + 1. */
+static void train(double p[2], double *losses, int epochs, double lr, const dataset *d,
+                  size_t B, slope_rng *r)
+{
+    size_t idx[N_DATA];
+    slope_optim_sgd sgd;
+    chapter_check(slope_optim_sgd_init(&sgd, lr), "setting the learning rate");
+    for (size_t i = 0; i < N_DATA; i++)
+        idx[i] = i;
+    p[0] = p[1] = 0.0;
+    for (int e = 0; e < epochs; e++) {
+        epoch(p, &sgd, d, B, r, idx);
+        losses[e] = full_loss(p, d);
+    }
+}
+
+/* after_data holds the stream right after the data were drawn; it is
+ * copied, so the caller's state is untouched. */
+static void batch_vs_minibatch(const dataset *d, const slope_rng *after_data)
+{
+    chapter_table("batch-vs-minibatch", "linear regression: batch GD vs mini-batch SGD (batch 32)");
+    slope_rng r = *after_data;
+    double pb[2], pm[2], pf[2], lb[30], lm[30], lf[1000];
+    train(pb, lb, 30, 0.1, d, N_DATA, NULL);
+    train(pm, lm, 30, 0.1, d, 32, &r);
+    printf("y = 2x + 1 + 0.3 noise, 200 points (numpy seed 42); lr 0.1, 30 epochs from w = b = 0\n\n");
+    printf("Batch GD after 30 epochs:       w=%.4f, b=%.4f, loss=%.6f   (30 updates)\n", pb[0],
+           pb[1], lb[29]);
+    printf("Mini-batch SGD after 30 epochs: w=%.4f, b=%.4f, loss=%.6f   (210 updates)\n\n",
+           pm[0], pm[1], lm[29]);
+    printf("  Epoch |   Batch GD | Mini-batch\n-----------------------------------\n");
+    const int rows[] = {1, 2, 3, 5, 10, 20, 30};
+    for (int i = 0; i < 7; i++)
+        printf("  %5d | %10.6f | %10.6f\n", rows[i], lb[rows[i] - 1], lm[rows[i] - 1]);
+    train(pf, lf, 1000, 0.1, d, N_DATA, NULL);
+    printf("\nThe floor: batch GD after 1000 epochs: w=%.4f, b=%.4f, loss=%.6f\n", pf[0], pf[1],
+           lf[999]);
+}
+
+/* ---- 6. epochs and iterations --------------------------------------------- */
+
+/* Walk the batches of one epoch exactly as epoch() does and describe them. */
+static void describe_epoch(size_t n, size_t B, const char *name)
+{
+    size_t updates = 0, full = 0, last = 0;
+    for (size_t start = 0; start < n; start += B) {
+        const size_t m = batch_len(n, B, start);
+        updates++;
+        if (m == B)
+            full++;
+        else
+            last = m;
+    }
+    char sizes[64];
+    if (last)
+        snprintf(sizes, sizeof sizes, "%zu x %zu + 1 x %zu", full, B, last);
+    else
+        snprintf(sizes, sizeof sizes, "%zu x %zu", full, B);
+    printf("  %8zu  %10zu  %17zu  %-16s  %s\n", n, B, updates, sizes, name);
+}
+
+static void epochs_iterations(void)
+{
+    chapter_table("epochs-iterations", "one epoch is one pass over the data; one iteration is one update");
+    printf("  examples  batch size  updates per epoch  batches\n");
+    describe_epoch(10000, 100, "the classic example");
+    describe_epoch(N_DATA, N_DATA, "our regression, batch GD");
+    describe_epoch(N_DATA, 32, "our regression, mini-batch");
+    describe_epoch(N_DATA, 1, "our regression, SGD");
+    printf("30 epochs of our regression: 30 updates for batch GD, 30 x 7 = 210 for batch 32\n");
+}
+
+/* ---- 7. batch size against learning rate ---------------------------------- */
+
+/* The largest curvature of a subset's loss: the top eigenvalue of its
+ * Hessian (constant, since the loss is quadratic in w and b). */
+static double top_curvature(subset *s)
+{
+    const double p[2] = {0.0, 0.0}, h = slope_deriv_step_second(1.0);
+    double H[4], eig[2], work[4];
+    chapter_check(slope_deriv_hessian(H, subset_loss, s, p, 2, h, work), "a Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, 2, work), "its eigenvalues");
+    return eig[1];
+}
+
+/* How the curvature explains the table: the full-data loss against the loss
+ * of one example, whose curvature grows with x^2. */
+static void batch_curvature(const dataset *d, const double *rates, size_t nrates)
+{
+    subset all = {d, NULL, N_DATA};
+    const double L = top_curvature(&all);
+    printf("\nfull-data loss: curvature L = %.4f, so batch GD is stable for lr < 2 / L = %.4f\n", L,
+           slope_convergence_max_step(L));
+    size_t over[4] = {0}, steepest = 0;
+    double Lmax = 0.0;
+    for (size_t i = 0; i < N_DATA; i++) {
+        subset one = {d, &i, 1};
+        const double Li = top_curvature(&one);
+        if (Li > Lmax)
+            Lmax = Li, steepest = i;
+        for (size_t j = 0; j < nrates && j < 4; j++)
+            over[j] += rates[j] > slope_convergence_max_step(Li);
+    }
+    printf("one example alone: the steepest (x = %.4f) has L = %.4f, 2 / L = %.4f\n",
+           d->x[steepest], Lmax, slope_convergence_max_step(Lmax));
+    printf("examples whose own loss a single step overshoots (lr > 2 / L_i):\n ");
+    for (size_t j = 0; j < nrates && j < 4; j++)
+        printf(" %zu at lr %g%s", over[j], rates[j], j + 1 < nrates ? "," : "\n");
+}
+
+static void batch_size_lr(const dataset *d, const slope_rng *after_data)
+{
+    chapter_table("batch-size-lr", "full-data loss after 30 epochs, by batch size and learning rate");
+    const size_t sizes[] = {N_DATA, 32, 8, 1};
+    const double rates[] = {0.01, 0.1, 0.3, 0.6};
+    printf("  batch   updates |");
+    for (size_t j = 0; j < 4; j++) {
+        char head[32];
+        snprintf(head, sizeof head, "lr = %g", rates[j]);
+        printf("  %11s", head);
+    }
+    printf("\n");
+    printf("--------------------------------------------------------------------\n");
+    for (size_t i = 0; i < 4; i++) {
+        printf("  %5zu  %8zu |", sizes[i], 30 * ((N_DATA + sizes[i] - 1) / sizes[i]));
+        for (size_t j = 0; j < 4; j++) {
+            slope_rng r = *after_data; /* every run sees the seed's shuffles */
+            double p[2], losses[30];
+            train(p, losses, 30, rates[j], d, sizes[i], sizes[i] == N_DATA ? NULL : &r);
+            if (isfinite(losses[29]) && losses[29] < 100)
+                printf("  %11.6f", losses[29]);
+            else
+                printf("  %11s", "diverged");
+        }
+        printf("\n");
+    }
+    batch_curvature(d, rates, 4);
+}
+
+int main(int argc, char **argv)
+{
+    double lr = 0.1, x0 = -2.0;
+    int steps = 50;
+    const chapter_opt opts[] = {
+        {"lr", CHAPTER_DOUBLE, &lr, "learning rate of the descent widget on (w - 3)^2 (> 0)"},
+        {"x0", CHAPTER_DOUBLE, &x0, "start point of the widget and of the learning-rate table (|x0| <= 1e6)"},
+        {"steps", CHAPTER_INT, &steps, "steps of the widget and of the learning-rate table (1 to 1000000)"},
+    };
+    chapter_parse(argc, argv, "Chapter 05: gradient descent, its learning rate, and its batches.",
+                  opts, sizeof opts / sizeof *opts);
+    chapter_require(lr > 0, "--lr must be positive: a step moves against the gradient");
+    chapter_require(steps >= 1 && steps <= MAX_STEPS, "--steps must be between 1 and 1000000");
+    chapter_require(fabs(x0) <= 1e6, "--x0 must be between -1e6 and 1e6");
+
+    shrinking_steps();
+    seed_assert();
+    steps_vs_error();
+    lr_regimes(x0, steps);
+    descent_widget(lr, x0, steps);
+    curvature();
+    bowl_path();
+
+    slope_rng rng;
+    dataset d;
+    draw_data(&d, &rng);
+    batch_vs_minibatch(&d, &rng);
+    epochs_iterations();
+    batch_size_lr(&d, &rng);
+    return 0;
+}
