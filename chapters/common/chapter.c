@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L   /* access() */
 #include "chapter.h"
 
 #include <errno.h>
@@ -5,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static int weave_mode;   /* program-wide: set once by chapter_parse */
+static int weave_mode;          /* program-wide: set once by chapter_parse */
+static const char *data_dir;    /* --data DIR, or NULL */
 
 static void usage(FILE *fp, const char *prog, const char *summary,
                   const chapter_opt *opts, size_t nopts)
@@ -20,8 +23,9 @@ static void usage(FILE *fp, const char *prog, const char *summary,
             fprintf(fp, "  --%-10s %s (default %d)\n", opts[i].name, opts[i].help,
                     *(int *)opts[i].dest);
     }
-    fprintf(fp, "  --%-10s %s\n  --%-10s %s\n", "help", "show this help and exit",
-            "weave", "mark each table for the weave tool");
+    fprintf(fp, "  --%-10s %s\n  --%-10s %s\n  --%-10s %s\n", "help", "show this help and exit",
+            "weave", "mark each table for the weave tool",
+            "data DIR", "also write the figures' data files into DIR");
 }
 
 static void bad_usage(const char *prog, const char *what, const char *arg)
@@ -62,6 +66,14 @@ void chapter_parse(int argc, char **argv, const char *summary,
         }
         if (!strcmp(arg, "--weave")) {
             weave_mode = 1;
+            continue;
+        }
+        if (!strncmp(arg, "--data", 6) && (arg[6] == '\0' || arg[6] == '=')) {
+            data_dir = arg[6] == '=' ? arg + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!data_dir || !*data_dir)
+                bad_usage(prog, "missing directory for", arg);
+            if (access(data_dir, W_OK) != 0)
+                bad_usage(prog, "--data needs an existing, writable directory, not", data_dir);
             continue;
         }
         if (strncmp(arg, "--", 2) != 0)
@@ -107,4 +119,27 @@ void chapter_require(int ok, const char *message)
     fprintf(stderr, "error: %s\nHINT: run with --help for the options and their ranges\n",
             message);
     exit(2);
+}
+
+FILE *chapter_data(const char *name)
+{
+    if (!data_dir)
+        return NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", data_dir, name);
+    FILE *fp = fopen(path, "w");
+    if (!fp) {
+        fprintf(stderr, "error: cannot write %s\nHINT: --data needs an existing, writable directory\n",
+                path);
+        exit(2);
+    }
+    return fp;
+}
+
+void chapter_data_close(FILE *fp)
+{
+    if (fp && (ferror(fp) | fclose(fp))) {
+        fprintf(stderr, "error: writing a data file under %s failed\n", data_dir);
+        exit(2);
+    }
 }

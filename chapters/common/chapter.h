@@ -16,6 +16,7 @@
 #define SLOPE_CHAPTER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "status.h"
 
@@ -35,7 +36,8 @@ typedef struct {
 /* Parse argv against opts.  `--help` prints the usage (with each default)
  * and exits 0; an unknown option, a missing or malformed value exits 2 with
  * a message saying what to type instead.  `--weave` switches the table
- * headings to the markers the weave tool reads. */
+ * headings to the markers the weave tool reads; `--data DIR` makes
+ * chapter_data() write figure data into DIR. */
 void chapter_parse(int argc, char **argv, const char *summary,
                    const chapter_opt *opts, size_t nopts);
 
@@ -46,6 +48,15 @@ void chapter_table(const char *name, const char *title);
 /* Turn a failed libslope call into one message and exit 1: programs call it
  * as chapter_check(slope_..., "what was being computed"). */
 void chapter_check(slope_status s, const char *what);
+
+/* Under `--data DIR`, open DIR/NAME for writing the data a figure plots
+ * (the plots/ scripts read it) and return it; without --data return NULL, so a
+ * program writes figure data only when asked:
+ *     FILE *fp = chapter_data("secants.dat");
+ *     if (fp) { ...fprintf rows...; chapter_data_close(fp); }
+ * A file that cannot be opened or written is a usage error (exit 2). */
+FILE *chapter_data(const char *name);
+void chapter_data_close(FILE *fp);
 
 /* Reject an option value outside its domain (exit 2 with the message). */
 void chapter_require(int ok, const char *message);
