@@ -127,8 +127,24 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check
+test: all weave-check headers-check install-check
 	SLOPE_TESTDATA=tests/golden $(TEST_BIN)
+
+# Each header is documentation and must compile on its own.
+.PHONY: headers-check install-check
+headers-check:
+	@for h in $(LIB_HDR); do \
+	   printf '#include "%s"\n' $$h | $(CC) $(ALL_CFLAGS) -fsyntax-only -x c - || exit 1; \
+	 done; echo "headers: $(words $(LIB_HDR)) headers compile on their own"
+
+# Install into a scratch DESTDIR and build a program against it with pkg-config.
+install-check: lib
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	 $(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
+	 printf '#include <slope.h>\nint main(void){return slope_linalg_norm2((double[]){3,4},2)==5.0?0:1;}\n' > $$d/t.c && \
+	 PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
+	   $(CC) $$d/t.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig pkg-config --cflags --libs --static slope) -o $$d/t && \
+	 LD_LIBRARY_PATH=$$d/usr/local/lib $$d/t && echo "install: headers, libslope and slope.pc work from a DESTDIR"
 
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
