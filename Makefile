@@ -143,7 +143,7 @@ install-check: lib
 	 $(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
 	 printf '#include <slope.h>\nint main(void){return slope_linalg_norm2((double[]){3,4},2)==5.0?0:1;}\n' > $$d/t.c && \
 	 PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
-	   $(CC) $$d/t.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig pkg-config --cflags --libs --static slope) -o $$d/t && \
+	   $(CC) $(SANFLAGS) $$d/t.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig pkg-config --cflags --libs --static slope) -o $$d/t && \
 	 LD_LIBRARY_PATH=$$d/usr/local/lib $$d/t && echo "install: headers, libslope and slope.pc work from a DESTDIR"
 
 check: deps
