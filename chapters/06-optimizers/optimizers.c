@@ -1,0 +1,678 @@
+/*
+ * Chapter 06 -- optimizers.
+ *
+ * Prints every table of lesson.md, in the lesson's order: vanilla SGD on
+ * (w - 3)^2 and its limits on the ravine w1^2 + 10 w2^2; SGD against momentum
+ * on the ravine; the two momentum forms (the moving average and the heavy
+ * ball) tracing one path; what tuned momentum buys; RMSProp on the ravine and
+ * where its epsilon goes; Adam against SGD (where the seed's claim fails,
+ * why, and when Adam wins); Adam's bias correction; AdamW's decoupled weight
+ * decay against L2 in the gradient; the four-optimizer race on
+ * sin(w1) + 0.5 w2^2; and a run with your own settings.
+ *
+ * Every update is one of libslope's optimizers (lib/optim.h), called one step
+ * at a time or through the driver slope_optim_run.  The seed's tables use the
+ * seed's settings; the options drive the last table.
+ *
+ * Try: --opt-lr 0.3 --steps 60, --beta 0.5, --eps 1e-3, --w1 -3 --w2 0.01.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+enum { MAX_STEPS = 100000 };
+
+/* ---- the losses the lesson studies ------------------------------------------ */
+
+static double bowl(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return (w[0] - 3) * (w[0] - 3);
+}
+
+static void bowl_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2 * (w[0] - 3);
+}
+
+/* The ravine: curvature 2 along w1, 20 along w2. */
+static double ravine(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return w[0] * w[0] + 10 * (w[1] * w[1]);
+}
+
+static void ravine_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2 * w[0];
+    g[1] = 20 * w[1];
+}
+
+/* Non-convex in w1: minima at w1 = -pi/2 + 2 pi k, where the loss is -1. */
+static double wavy(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return sin(w[0]) + 0.5 * (w[1] * w[1]);
+}
+
+static void wavy_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = cos(w[0]);
+    g[1] = w[1];
+}
+
+/* ---- setting up an optimizer (each one's moments live with the caller) ----- */
+
+static slope_optim make_sgd(double lr)
+{
+    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
+    chapter_check(slope_optim_sgd_init(&o.sgd, lr), "setting up SGD");
+    return o;
+}
+
+static slope_optim make_momentum(double *v, size_t n, double lr, double beta,
+                                 slope_momentum_form form)
+{
+    slope_optim o = {.kind = SLOPE_OPTIM_MOMENTUM};
+    chapter_check(slope_optim_momentum_init(&o.momentum, v, n, lr, beta, form), "setting up momentum");
+    return o;
+}
+
+static slope_optim make_rmsprop(double *s, size_t n, double lr, double beta, double eps)
+{
+    slope_optim o = {.kind = SLOPE_OPTIM_RMSPROP};
+    chapter_check(slope_optim_rmsprop_init(&o.rmsprop, s, n, lr, beta, eps), "setting up RMSProp");
+    return o;
+}
+
+static slope_optim make_adam(double *m, double *v, size_t n, double lr, double beta1,
+                             double beta2, double eps)
+{
+    slope_optim o = {.kind = SLOPE_OPTIM_ADAM};
+    chapter_check(slope_optim_adam_init(&o.adam, m, v, n, lr, beta1, beta2, eps), "setting up Adam");
+    return o;
+}
+
+/* k steps from x0: traj holds (k+1) x n iterates, loss k+1 values. */
+static void descend(double *traj, double *loss, slope_optim *o, slope_fn_n f, slope_grad_fn grad,
+                    const double *x0, size_t n, size_t k)
+{
+    double work[2];
+    chapter_check(slope_optim_run(traj, loss, NULL, o, f, grad, NULL, x0, work, n, k), "a descent");
+}
+
+/* numpy's str() of a 2-vector, as the seed's f-strings print it. */
+static const char *npvec(char *buf, size_t size, const double *w)
+{
+    chapter_check(slope_table_numpy_vector(buf, size, w, 2), "formatting a vector");
+    return buf;
+}
+
+static const double ravine_start[2] = {2.0, 1.0};
+
+/* ---- 1. vanilla SGD ------------------------------------------------------------- */
+
+/* The seed's loop: 20 steps of w <- w - 0.1 * 2 (w - 3) from w = 0. */
+static void sgd_history(double hist[21])
+{
+    double w = 0.0, g;
+    slope_optim_sgd sgd;
+    chapter_check(slope_optim_sgd_init(&sgd, 0.1), "setting the learning rate");
+    hist[0] = w;
+    for (int step = 1; step <= 20; step++) {
+        bowl_grad(&g, &w, 1, NULL);
+        chapter_check(slope_optim_sgd_step(&sgd, &w, &g, 1), "an SGD step");
+        hist[step] = w;
+    }
+}
+
+static void sgd_alone(void)
+{
+    chapter_table("sgd", "vanilla SGD on L(w) = (w - 3)^2, alpha = 0.1, from w = 0");
+    double hist[21];
+    sgd_history(hist);
+    printf("Step         w     loss   3 - 3*0.8^step\n");
+    printf("-----------------------------------------\n");
+    for (int k = 0; k <= 20; k += 4)
+        printf("  %2d   %.4f   %.4f   %.4f\n", k, hist[k], bowl(&hist[k], 1, NULL),
+               3 - 3 * pow(0.8, k));
+    printf("The distance to w = 3 shrinks by the same factor 1 - 2*alpha = 0.8 every step.\n");
+}
+
+/* ---- 2. the limits of one learning rate on the ravine ------------------------- */
+
+/* Per-step contraction of SGD on a quadratic with curvature h. */
+static double sgd_factor(double lr, double h) { return 1 - lr * h; }
+
+static void sgd_limits(double L, double mu)
+{
+    chapter_table("sgd-ravine", "one learning rate for two curvatures: SGD on w1^2 + 10 w2^2");
+    const double lrs[] = {0.01, 0.05, 2 / (L + mu), 0.095, slope_convergence_max_step(L), 0.105};
+    printf("Curvatures mu = %g (w1) and L = %g (w2); SGD is stable only for alpha < 2/L = %g\n",
+           mu, L, slope_convergence_max_step(L));
+    printf("   alpha   w1 factor   w2 factor   loss after 25   loss after 100\n");
+    printf("------------------------------------------------------------------\n");
+    for (int i = 0; i < 6; i++) {
+        double traj[2 * 101], loss[101];
+        slope_optim o = make_sgd(lrs[i]);
+        descend(traj, loss, &o, ravine, ravine_grad, ravine_start, 2, 100);
+        printf("  %.4f   %+9.4f   %+9.4f   %13.6e   %14.6e\n", lrs[i], sgd_factor(lrs[i], mu),
+               sgd_factor(lrs[i], L), loss[25], loss[100]);
+    }
+    printf("alpha = 2/(L + mu) = %.4f balances the two factors at (L - mu)/(L + mu) = %.4f\n",
+           2 / (L + mu), (L - mu) / (L + mu));
+}
+
+/* ---- 3. momentum ---------------------------------------------------------------- */
+
+static void sgd_vs_momentum(void)
+{
+    chapter_table("sgd-vs-momentum", "SGD vs momentum (EMA form) on the ravine, alpha = 0.05, beta = 0.9");
+    double ts[2 * 26], ls[26], tm[2 * 26], lm[26], v[2];
+    slope_optim sgd = make_sgd(0.05);
+    slope_optim mom = make_momentum(v, 2, 0.05, 0.9, SLOPE_MOMENTUM_EMA);
+    descend(ts, ls, &sgd, ravine, ravine_grad, ravine_start, 2, 25);
+    descend(tm, lm, &mom, ravine, ravine_grad, ravine_start, 2, 25);
+    printf("Step |  SGD loss | Momentum loss\n");
+    printf("-----|-----------|--------------\n");
+    for (int k = 5; k <= 25; k += 5)
+        printf("  %2d |  %.6f |      %.6f\n", k, ls[k], lm[k]);
+    char a[64], b[64];
+    printf("\nFinal w_sgd : %s   distance to (0, 0) %.4f, loss %.6f\n", npvec(a, sizeof a, ts + 50),
+           hypot(ts[50], ts[51]), ls[25]);
+    printf("Final w_mom : %s   distance to (0, 0) %.4f, loss %.6f\n", npvec(b, sizeof b, tm + 50),
+           hypot(tm[50], tm[51]), lm[25]);
+    printf("Momentum ends nearer the origin but higher on the loss: it is off along the steep w2.\n");
+}
+
+/* The two forms side by side: EMA with (alpha, beta), heavy ball with
+ * (eta = alpha (1 - beta), beta).  Same path; velocities differ by -alpha. */
+static void momentum_forms(double alpha, double beta)
+{
+    double we[2] = {2.0, 1.0}, wh[2] = {2.0, 1.0}, ve[2], vh[2], g[2];
+    slope_optim_momentum ema, heavy;
+    chapter_check(slope_optim_momentum_init(&ema, ve, 2, alpha, beta, SLOPE_MOMENTUM_EMA), "EMA form");
+    chapter_check(slope_optim_momentum_init(&heavy, vh, 2, alpha * (1 - beta), beta,
+                                            SLOPE_MOMENTUM_HEAVY_BALL), "heavy-ball form");
+    for (int step = 1; step <= 25; step++) {
+        ravine_grad(g, we, 2, NULL);
+        chapter_check(slope_optim_momentum_step(&ema, we, g, 2), "an EMA step");
+        ravine_grad(g, wh, 2, NULL);
+        chapter_check(slope_optim_momentum_step(&heavy, wh, g, 2), "a heavy-ball step");
+        if (step <= 3 || step % 5 == 0)
+            printf("  %2d  %+.8f  %+.8f  %+.8f  %+.8f  %7.1e  %+.6f\n", step, we[0], we[1], wh[0],
+                   wh[1], fmax(fabs(we[0] - wh[0]), fabs(we[1] - wh[1])), vh[1] / ve[1]);
+    }
+}
+
+static void momentum_forms_table(void)
+{
+    const double alpha = 0.05, beta = 0.9;
+    chapter_table("momentum-forms", "the EMA form and the heavy-ball form trace the same path");
+    printf("EMA form alpha = %g, beta = %g  vs  heavy ball eta = alpha (1 - beta) = %g, beta = %g\n",
+           alpha, beta, alpha * (1 - beta), beta);
+    printf("step   EMA w1       EMA w2       heavy w1     heavy w2     max|diff|  v_heavy/v_EMA\n");
+    printf("-----------------------------------------------------------------------------------\n");
+    momentum_forms(alpha, beta);
+
+    double t1[2 * 26], l1[26], t2[2 * 26], l2[26], v[2];
+    slope_optim same = make_momentum(v, 2, alpha, beta, SLOPE_MOMENTUM_HEAVY_BALL);
+    descend(t1, l1, &same, ravine, ravine_grad, ravine_start, 2, 25);
+    slope_optim ema = make_momentum(v, 2, alpha, beta, SLOPE_MOMENTUM_EMA);
+    descend(t2, l2, &ema, ravine, ravine_grad, ravine_start, 2, 25);
+    printf("The same number in both slots is a different method: heavy ball with eta = %g\n"
+           "(a step 1/(1 - beta) = %g times larger) ends at loss %.6f, the EMA form at %.6f.\n",
+           alpha, 1 / (1 - beta), l1[25], l2[25]);
+}
+
+/* Spectral radius of heavy-ball momentum on curvature h: the larger root of
+ * z^2 - (1 + beta - eta h) z + beta = 0 in modulus (sqrt(beta) if complex). */
+static double heavy_ball_factor(double eta, double beta, double h)
+{
+    double b = 1 + beta - eta * h, disc = b * b - 4 * beta;
+    if (disc < 0)
+        return sqrt(beta);
+    return fmax(fabs(b + sqrt(disc)), fabs(b - sqrt(disc))) / 2;
+}
+
+/* One row: the worst per-step factor over both curvatures, and the losses. */
+static void rate_row(const char *name, slope_optim *o, double factor)
+{
+    double traj[2 * 101], loss[101];
+    descend(traj, loss, o, ravine, ravine_grad, ravine_start, 2, 100);
+    printf("%-36s  %6.4f  %13.6e  %13.6e\n", name, factor, loss[25], loss[100]);
+}
+
+static void momentum_tuned(double L, double mu)
+{
+    chapter_table("momentum-tuned", "per-step factors on the ravine: seed settings vs tuned ones");
+    double kappa = slope_convergence_kappa(L, mu), v[2], sk = sqrt(kappa);
+    double beta = ((sk - 1) / (sk + 1)) * ((sk - 1) / (sk + 1));
+    double eta = 4 / ((sqrt(L) + sqrt(mu)) * (sqrt(L) + sqrt(mu)));
+    printf("kappa = L/mu = %g; tuned heavy ball: beta = ((sqrt(kappa)-1)/(sqrt(kappa)+1))^2 = %.4f,\n"
+           "eta = 4/(sqrt(L)+sqrt(mu))^2 = %.4f (EMA form: alpha = eta/(1 - beta) = %.4f)\n",
+           kappa, beta, eta, eta / (1 - beta));
+    printf("%-36s  %6s  %13s  %13s\n", "method", "factor", "loss after 25", "loss after 100");
+    printf("-----------------------------------------------------------------------------\n");
+    slope_optim o = make_sgd(0.05);
+    rate_row("SGD alpha = 0.05 (seed)", &o, fmax(fabs(sgd_factor(0.05, mu)), fabs(sgd_factor(0.05, L))));
+    double best = 2 / (L + mu);
+    o = make_sgd(best);
+    rate_row("SGD alpha = 2/(L + mu)", &o, fmax(fabs(sgd_factor(best, mu)), fabs(sgd_factor(best, L))));
+    o = make_momentum(v, 2, 0.05, 0.9, SLOPE_MOMENTUM_EMA);
+    rate_row("momentum alpha 0.05, beta 0.9 (seed)", &o,
+             fmax(heavy_ball_factor(0.005, 0.9, mu), heavy_ball_factor(0.005, 0.9, L)));
+    o = make_momentum(v, 2, eta, beta, SLOPE_MOMENTUM_HEAVY_BALL);
+    rate_row("momentum tuned to kappa", &o, fmax(heavy_ball_factor(eta, beta, mu),
+                                                 heavy_ball_factor(eta, beta, L)));
+    printf("factor = the largest per-step shrink of the error over both directions (< 1 converges)\n");
+}
+
+/* ---- 4. RMSProp ------------------------------------------------------------------- */
+
+static void rmsprop_ravine(void)
+{
+    chapter_table("rmsprop", "RMSProp on the ravine, alpha = 0.05, beta = 0.9, eps = 1e-8");
+    double traj[2 * 26], loss[26], s[2];
+    slope_optim o = make_rmsprop(s, 2, 0.05, 0.9, 1e-8);
+    descend(traj, loss, &o, ravine, ravine_grad, ravine_start, 2, 25);
+    char a[64];
+    printf("  Step  0: w = %s, loss = %.6f\n", npvec(a, sizeof a, traj), loss[0]);
+    for (int k = 5; k <= 25; k += 5)
+        printf("  Step %2d: w = [%+.4f, %+.4f], loss = %.6f\n", k, traj[2 * k], traj[2 * k + 1], loss[k]);
+    printf("\nFinal w: %s  (target: [0, 0])\n", npvec(a, sizeof a, traj + 50));
+    printf("Both coordinates moved about alpha per step at first, whatever their gradient.\n");
+}
+
+/* One RMSProp step from w = 0 with gradient g: the step taken. */
+static double rms_first_step(double g, double eps, slope_rmsprop_eps mode)
+{
+    double w = 0.0, s;
+    slope_optim_rmsprop o;
+    chapter_check(slope_optim_rmsprop_init(&o, &s, 1, 0.05, 0.9, eps), "setting up RMSProp");
+    o.eps_mode = mode;
+    chapter_check(slope_optim_rmsprop_step(&o, &w, &g, 1), "an RMSProp step");
+    return -w;
+}
+
+static void rmsprop_eps(void)
+{
+    const double eps = 1e-8, lr = 0.05;
+    chapter_table("rmsprop-eps", "where epsilon goes: sqrt(s) + eps (the seed's code) vs sqrt(s + eps) (its formula)");
+    printf("First step of RMSProp (alpha = %g, beta = 0.9, eps = %g) for a gradient g;\n"
+           "s = 0.1 g^2, so without eps the step would be alpha/sqrt(0.1) = %.6f for any g\n",
+           lr, eps, lr / sqrt(0.1));
+    printf("       g    sqrt(s)      step: sqrt(s)+eps   step: sqrt(s+eps)\n");
+    printf("--------------------------------------------------------------\n");
+    const double gs[] = {1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10};
+    for (int i = 0; i < 8; i++)
+        printf("  %6.0e   %8.2e   %18.6e   %17.6e\n", gs[i], sqrt(0.1) * gs[i],
+               rms_first_step(gs[i], eps, SLOPE_RMSPROP_EPS_OUTSIDE),
+               rms_first_step(gs[i], eps, SLOPE_RMSPROP_EPS_INSIDE));
+    printf("Inside the root, eps = %g acts like %g outside it and damps every gradient\n"
+           "below about sqrt(eps / 0.1) = %.1e; outside, only those below about %.1e.\n",
+           eps, sqrt(eps), sqrt(eps / 0.1), eps / sqrt(0.1));
+
+    double t_out[2 * 26], t_in[2 * 26], s[2];
+    slope_optim o = make_rmsprop(s, 2, lr, 0.9, eps);
+    descend(t_out, NULL, &o, ravine, ravine_grad, ravine_start, 2, 25);
+    o = make_rmsprop(s, 2, lr, 0.9, eps);
+    o.rmsprop.eps_mode = SLOPE_RMSPROP_EPS_INSIDE;
+    descend(t_in, NULL, &o, ravine, ravine_grad, ravine_start, 2, 25);
+    printf("On the ravine, whose gradients are of order 1, the seed's run ends at\n"
+           "  eps outside: w = [%+.10f, %+.10f]\n  eps inside:  w = [%+.10f, %+.10f]\n",
+           t_out[50], t_out[51], t_in[50], t_in[51]);
+}
+
+/* ---- 5. Adam ---------------------------------------------------------------------- */
+
+static void adam_vs_sgd(void)
+{
+    chapter_table("adam-vs-sgd", "Adam (alpha = 0.1) vs SGD (alpha = 0.05) on the ravine");
+    double ta[2 * 31], la[31], tsg[2 * 31], lsg[31], m[2], v[2];
+    slope_optim adam = make_adam(m, v, 2, 0.1, 0.9, 0.999, 1e-8);
+    slope_optim sgd = make_sgd(0.05);
+    descend(ta, la, &adam, ravine, ravine_grad, ravine_start, 2, 30);
+    descend(tsg, lsg, &sgd, ravine, ravine_grad, ravine_start, 2, 30);
+    printf("Step | Adam loss |  SGD loss\n");
+    printf("-----|-----------|----------\n");
+    for (int t = 5; t <= 30; t += 5)
+        printf("  %2d |  %.6f |  %.6f\n", t, la[t], lsg[t]);
+    char a[64];
+    printf("\nFinal Adam w : %s\n", npvec(a, sizeof a, ta + 60));
+    printf("Final SGD  w : %s\n", npvec(a, sizeof a, tsg + 60));
+    printf("After 30 steps %s is lower: Adam %.6f, SGD %.6f (SGD ahead by a factor %.1f).\n",
+           la[30] < lsg[30] ? "Adam" : "SGD", la[30], lsg[30], la[30] / lsg[30]);
+}
+
+/* Adam's path on the ravine, with the size of each step. */
+static void adam_steps(void)
+{
+    chapter_table("adam-steps", "why Adam loses here: steps of about alpha, whatever the curvature");
+    double traj[2 * 31], loss[31], m[2], v[2];
+    slope_optim adam = make_adam(m, v, 2, 0.1, 0.9, 0.999, 1e-8);
+    descend(traj, loss, &adam, ravine, ravine_grad, ravine_start, 2, 30);
+    printf("   t        w1        w2   |step w1|   |step w2|       loss\n");
+    printf("------------------------------------------------------------\n");
+    for (int t = 1; t <= 30; t++) {
+        if (t > 12 && t % 3)
+            continue;
+        const double *w = traj + 2 * t, *p = w - 2;
+        printf("  %2d   %+.4f   %+.4f      %.4f      %.4f   %.6f\n", t, w[0], w[1], fabs(w[0] - p[0]),
+               fabs(w[1] - p[1]), loss[t]);
+    }
+}
+
+/* Loss of Adam (lr) after k steps from the ravine start. */
+static double adam_loss(double lr, size_t k)
+{
+    double traj[2 * 1001], loss[1001], m[2], v[2];
+    slope_optim o = make_adam(m, v, 2, lr, 0.9, 0.999, 1e-8);
+    descend(traj, loss, &o, ravine, ravine_grad, ravine_start, 2, k);
+    return loss[k];
+}
+
+static double sgd_loss(double lr, size_t k)
+{
+    double traj[2 * 1001], loss[1001];
+    slope_optim o = make_sgd(lr);
+    descend(traj, loss, &o, ravine, ravine_grad, ravine_start, 2, k);
+    return loss[k];
+}
+
+static void adam_sweep(void)
+{
+    chapter_table("adam-sweep", "Adam's learning rate and step budget vs SGD (alpha = 0.05) on the ravine");
+    const double lrs[] = {0.01, 0.03, 0.1, 0.3, 1.0};
+    const size_t ks[] = {5, 10, 30, 100};
+    printf("Loss after k steps from (2, 1); '<' marks an Adam run below SGD's loss at the same k\n");
+    printf("  Adam alpha      k = 5     k = 10     k = 30    k = 100\n");
+    printf("---------------------------------------------------------\n");
+    for (int i = 0; i < 5; i++) {
+        printf("  %10g", lrs[i]);
+        for (int j = 0; j < 4; j++) {
+            double a = adam_loss(lrs[i], ks[j]);
+            printf("  %8.2e%s", a, a < sgd_loss(0.05, ks[j]) ? "<" : " ");
+        }
+        printf("\n");
+    }
+    printf("  %10s", "SGD 0.05");
+    for (int j = 0; j < 4; j++)
+        printf("  %8.2e ", sgd_loss(0.05, ks[j]));
+    printf("\n");
+}
+
+/* The ravine w1^2 + c w2^2 with c = *params. */
+static double ravine_c(const double *w, size_t n, void *p)
+{
+    (void)n;
+    return w[0] * w[0] + *(const double *)p * (w[1] * w[1]);
+}
+
+static void ravine_c_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n;
+    g[0] = 2 * w[0];
+    g[1] = 2 * *(const double *)p * w[1];
+}
+
+/* Loss after k <= 100 steps of o on the ravine with steepness c; the final
+ * iterate goes to w_end. */
+static double ravine_c_loss(double w_end[2], slope_optim *o, double c, size_t k)
+{
+    double traj[2 * 101], loss[101], work[2];
+    chapter_check(slope_optim_run(traj, loss, NULL, o, ravine_c, ravine_c_grad, &c, ravine_start,
+                                  work, 2, k), "a descent on a steeper ravine");
+    w_end[0] = traj[2 * k];
+    w_end[1] = traj[2 * k + 1];
+    return loss[k];
+}
+
+static void adam_scale(void)
+{
+    chapter_table("adam-scale", "where Adam wins: steeper ravines w1^2 + c w2^2, 100 steps from (2, 1)");
+    printf("SGD gets the best constant rate for each c, 2/(L + mu) = 1/(1 + c), which needs the\n"
+           "curvatures; Adam keeps the seed's alpha = 0.1 for every c\n");
+    printf("       c   kappa   SGD alpha   SGD loss   Adam loss   winner   Adam's final w\n");
+    printf("---------------------------------------------------------------------------------------\n");
+    const double cs[] = {1, 10, 100, 1000, 10000};
+    for (int i = 0; i < 5; i++) {
+        double m[2], v[2], lr = 1 / (1 + cs[i]);
+        slope_optim sgd = make_sgd(lr), adam = make_adam(m, v, 2, 0.1, 0.9, 0.999, 1e-8);
+        double ws[2], wa[2];
+        double ls = ravine_c_loss(ws, &sgd, cs[i], 100), la = ravine_c_loss(wa, &adam, cs[i], 100);
+        printf("  %6g  %6g   %9.2e   %8.2e    %8.2e   %-6s   (%+.6f, %+.6f)\n", cs[i],
+               slope_convergence_kappa(2 * cs[i], 2), lr, ls, la, la < ls ? "Adam" : "SGD", wa[0], wa[1]);
+    }
+}
+
+/* weave: bias-correction */
+/* Adam without bias correction, through the library: the corrections are
+ * 1/(1 - beta^t), which equal 1 in double once beta^t < eps/2.  Setting the
+ * step counter past that point before each step turns them off. */
+static size_t uncorrected_t(double beta1, double beta2)
+{
+    double b = fmax(beta1, beta2);
+    return (size_t)ceil(log(DBL_EPSILON / 4) / log(b));
+}
+/* weave end */
+
+static void bias_correction(double lr, double beta1, double beta2, double eps)
+{
+    chapter_table("bias-correction", "Adam's first steps with and without bias correction");
+    double wc[2] = {2.0, 1.0}, wu[2] = {2.0, 1.0}, mc[2], vc[2], mu[2], vu[2], g[2];
+    slope_optim_adam cor, unc;
+    chapter_check(slope_optim_adam_init(&cor, mc, vc, 2, lr, beta1, beta2, eps), "Adam");
+    chapter_check(slope_optim_adam_init(&unc, mu, vu, 2, lr, beta1, beta2, eps), "Adam");
+    printf("Ravine from (2, 1), alpha = %g, beta1 = %g, beta2 = %g; step = change of w\n", lr, beta1, beta2);
+    printf("  t   1-beta1^t  1-beta2^t   corrected step (w1, w2)   uncorrected step (w1, w2)\n");
+    printf("----------------------------------------------------------------------------------\n");
+    for (int t = 1; t <= 30; t++) {
+        double pc[2] = {wc[0], wc[1]}, pu[2] = {wu[0], wu[1]};
+        ravine_grad(g, wc, 2, NULL);
+        chapter_check(slope_optim_adam_step(&cor, wc, g, 2), "an Adam step");
+        unc.t = uncorrected_t(beta1, beta2);
+        ravine_grad(g, wu, 2, NULL);
+        chapter_check(slope_optim_adam_step(&unc, wu, g, 2), "an uncorrected Adam step");
+        if (t <= 5 || t == 10 || t == 30)
+            printf("  %2d  %9.6f  %9.6f   %+10.6f  %+10.6f     %+10.6f  %+10.6f\n", t,
+                   1 - pow(beta1, t), 1 - pow(beta2, t), wc[0] - pc[0], wc[1] - pc[1],
+                   wu[0] - pu[0], wu[1] - pu[1]);
+    }
+    printf("Uncorrected, the first step is (1 - beta1)/sqrt(1 - beta2) = %.4f times alpha, not alpha.\n",
+           (1 - beta1) / sqrt(1 - beta2));
+    printf("Loss after 30 steps: corrected %.6f, uncorrected %.6f\n", ravine(wc, 2, NULL),
+           ravine(wu, 2, NULL));
+}
+
+/* ---- 6. AdamW ----------------------------------------------------------------------- */
+
+/* A loss that uses w1 only, f = 5 (w1 - 1)^2; w2 is a weight the data never
+ * touch.  The L2 variant adds lambda w to the gradient (params = &lambda). */
+static void fit_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n;
+    double lambda = p ? *(const double *)p : 0.0;
+    g[0] = 10 * (w[0] - 1) + lambda * w[0];
+    g[1] = lambda * w[1];
+}
+
+/* The unused weight w2 after 100 steps, for several strengths lambda. */
+static void adamw_lambdas(double lr, const double *w0)
+{
+    printf("\nw2 after 100 steps for other lambdas:\n");
+    printf("    lambda   Adam + L2   AdamW    (1 - alpha lambda)^100\n");
+    const double lambdas[] = {1e-4, 1e-3, 1e-2, 1e-1};
+    for (int i = 0; i < 4; i++) {
+        double l2[2 * 101], dec[2 * 101], m[2], v[2], work[2], lambda = lambdas[i];
+        slope_optim adam = make_adam(m, v, 2, lr, 0.9, 0.999, 1e-8);
+        chapter_check(slope_optim_run(l2, NULL, NULL, &adam, NULL, fit_grad, &lambda, w0, work, 2, 100),
+                      "Adam + L2");
+        slope_optim adamw = {.kind = SLOPE_OPTIM_ADAM};
+        chapter_check(slope_optim_adamw_init(&adamw.adam, m, v, 2, lr, 0.9, 0.999, 1e-8, lambda), "AdamW");
+        chapter_check(slope_optim_run(dec, NULL, NULL, &adamw, NULL, fit_grad, NULL, w0, work, 2, 100),
+                      "AdamW");
+        printf("    %6.0e   %9.5f   %7.5f  %9.5f\n", lambda, l2[201], dec[201], pow(1 - lr * lambda, 100));
+    }
+}
+
+static void adamw_vs_l2(void)
+{
+    const double lr = 0.01, lambda = 0.01, w0[2] = {0.0, 1.0};
+    enum { K = 1000 };
+    chapter_table("adamw", "weight decay: L2 in the gradient vs decoupled (AdamW)");
+    static double t_sgd[2 * (K + 1)], t_l2[2 * (K + 1)], t_w[2 * (K + 1)];
+    double m[2], v[2], work[2], l2 = lambda;
+    slope_optim sgd = make_sgd(lr);
+    chapter_check(slope_optim_run(t_sgd, NULL, NULL, &sgd, NULL, fit_grad, &l2, w0, work, 2, K), "SGD + L2");
+    slope_optim adam = make_adam(m, v, 2, lr, 0.9, 0.999, 1e-8);
+    chapter_check(slope_optim_run(t_l2, NULL, NULL, &adam, NULL, fit_grad, &l2, w0, work, 2, K), "Adam + L2");
+    slope_optim adamw = {.kind = SLOPE_OPTIM_ADAM};
+    chapter_check(slope_optim_adamw_init(&adamw.adam, m, v, 2, lr, 0.9, 0.999, 1e-8, lambda), "AdamW");
+    chapter_check(slope_optim_run(t_w, NULL, NULL, &adamw, NULL, fit_grad, NULL, w0, work, 2, K), "AdamW");
+    printf("f = 5 (w1 - 1)^2 (w2 unused by the data), from (0, 1); alpha = %g, lambda = %g\n", lr, lambda);
+    printf("        SGD + L2 in grad      Adam + L2 in grad     AdamW (decoupled)\n");
+    printf(" step       w1        w2         w1        w2         w1        w2\n");
+    printf("--------------------------------------------------------------------\n");
+    const int show[] = {0, 1, 10, 50, 100, 300, 1000};
+    for (int i = 0; i < 7; i++) {
+        int k = show[i];
+        printf(" %4d  %8.5f  %8.5f   %8.5f  %+8.5f   %8.5f  %8.5f\n", k, t_sgd[2 * k], t_sgd[2 * k + 1],
+               t_l2[2 * k], t_l2[2 * k + 1], t_w[2 * k], t_w[2 * k + 1]);
+    }
+    printf("(1 - alpha lambda)^1000 = %.5f: the decay SGD and AdamW apply to an unused weight.\n",
+           pow(1 - lr * lambda, K));
+    adamw_lambdas(lr, w0);
+}
+
+/* ---- 7. the four optimizers on a non-convex loss ------------------------------------ */
+
+static void four_optimizers(void)
+{
+    enum { K = 40 };
+    const double start[2] = {-1.5, 2.0}, alpha = 0.1;
+    chapter_table("four-optimizers", "SGD, momentum, RMSProp and Adam on sin(w1) + 0.5 w2^2");
+    double traj[4][2 * (K + 1)], loss[4][K + 1], a[2], b[2];
+    slope_optim o[4] = {make_sgd(alpha), make_momentum(a, 2, alpha, 0.9, SLOPE_MOMENTUM_EMA),
+                        make_rmsprop(b, 2, alpha, 0.9, 1e-8), {0}};
+    double m[2], v[2];
+    o[3] = make_adam(m, v, 2, alpha, 0.9, 0.999, 1e-8);
+    for (int i = 0; i < 4; i++)
+        descend(traj[i], loss[i], &o[i], wavy, wavy_grad, start, 2, K);
+    printf("Loss after N steps from (-1.5, 2), alpha = %g (lower is better; the minimum is -1)\n", alpha);
+    printf(" Step |      SGD | Momentum |  RMSProp |     Adam\n");
+    printf("----------------------------------------------------\n");
+    const int ks[] = {5, 10, 20, 40};
+    for (int j = 0; j < 4; j++)
+        printf("  %3d | %8.4f | %8.4f | %8.4f | %8.4f\n", ks[j], loss[0][ks[j]], loss[1][ks[j]],
+               loss[2][ks[j]], loss[3][ks[j]]);
+    printf("w1 + pi/2 after 40 steps (0 at the minimum):\n");
+    printf("      | %+8.4f | %+8.4f | %+8.4f | %+8.4f\n", traj[0][2 * K] + PI / 2,
+           traj[1][2 * K] + PI / 2, traj[2][2 * K] + PI / 2, traj[3][2 * K] + PI / 2);
+}
+
+/* ---- 8. your own run ------------------------------------------------------------------- */
+
+typedef struct {
+    double lr, beta, beta1, beta2, eps, w1, w2;
+    int steps, problem;
+} settings;
+
+static void print_run(const char *name, slope_optim *o, const settings *s)
+{
+    double *traj = malloc(2 * ((size_t)s->steps + 1) * sizeof *traj), work[2];
+    double *loss = malloc(((size_t)s->steps + 1) * sizeof *loss), x0[2] = {s->w1, s->w2};
+    chapter_require(traj && loss, "out of memory: try fewer --steps");
+    slope_fn_n f = s->problem == 1 ? ravine : wavy;
+    slope_grad_fn g = s->problem == 1 ? ravine_grad : wavy_grad;
+    size_t done = 0, k = (size_t)s->steps;
+    slope_status st = slope_optim_run(traj, loss, &done, o, f, g, NULL, x0, work, 2, k);
+    if (st == SLOPE_EDIVERGED) {
+        printf("%-9s  diverged: step %zu gave a non-finite w\n", name, done + 1);
+    } else {
+        chapter_check(st, "your run");
+        printf("%-9s", name);
+        for (int q = 1; q <= 4; q++)
+            printf("  %12.5e", loss[k * q / 4]);
+        printf("   (%+.5e, %+.5e)\n", traj[2 * k], traj[2 * k + 1]);
+    }
+    free(traj);
+    free(loss);
+}
+
+static void your_run(const settings *s)
+{
+    chapter_table("your-run", "your settings (see --help): the four optimizers side by side");
+    double v[2], r[2], m[2], mv[2];
+    printf("%s from (%g, %g): lr %g, beta %g (momentum, RMSProp), beta1 %g, beta2 %g, eps %g\n",
+           s->problem == 1 ? "Ravine w1^2 + 10 w2^2" : "sin(w1) + 0.5 w2^2", s->w1, s->w2, s->lr,
+           s->beta, s->beta1, s->beta2, s->eps);
+    int k = s->steps;
+    printf("%-9s  %12s  %12s  %12s  %12s   %s\n", "loss at", "", "", "", "", "final w");
+    printf("%-9s  %12d  %12d  %12d  %12d\n", "step", k / 4, k / 2, 3 * k / 4, k);
+    printf("----------------------------------------------------------------------------------------------\n");
+    slope_optim o = make_sgd(s->lr);
+    print_run("SGD", &o, s);
+    o = make_momentum(v, 2, s->lr, s->beta, SLOPE_MOMENTUM_EMA);
+    print_run("Momentum", &o, s);
+    o = make_rmsprop(r, 2, s->lr, s->beta, s->eps);
+    print_run("RMSProp", &o, s);
+    o = make_adam(m, mv, 2, s->lr, s->beta1, s->beta2, s->eps);
+    print_run("Adam", &o, s);
+}
+
+int main(int argc, char **argv)
+{
+    settings s = {.lr = 0.05, .beta = 0.9, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8,
+                  .w1 = 2.0, .w2 = 1.0, .steps = 100, .problem = 1};
+    const chapter_opt opts[] = {
+        {"lr", CHAPTER_DOUBLE, &s.lr, "learning rate of your run (> 0)"},
+        {"beta", CHAPTER_DOUBLE, &s.beta, "momentum's and RMSProp's beta, in [0, 1)"},
+        {"beta1", CHAPTER_DOUBLE, &s.beta1, "Adam's beta1 (your run and the bias table), in [0, 1)"},
+        {"beta2", CHAPTER_DOUBLE, &s.beta2, "Adam's beta2 (your run and the bias table), in [0, 1)"},
+        {"eps", CHAPTER_DOUBLE, &s.eps, "RMSProp's and Adam's epsilon (> 0)"},
+        {"w1", CHAPTER_DOUBLE, &s.w1, "start point, first coordinate"},
+        {"w2", CHAPTER_DOUBLE, &s.w2, "start point, second coordinate"},
+        {"steps", CHAPTER_INT, &s.steps, "steps of your run (4 to 100000)"},
+        {"problem", CHAPTER_INT, &s.problem, "1 the ravine w1^2 + 10 w2^2, 2 sin(w1) + 0.5 w2^2"},
+    };
+    chapter_parse(argc, argv, "Chapter 06: optimizers, from SGD and momentum to Adam and AdamW.",
+                  opts, sizeof opts / sizeof *opts);
+    chapter_require(s.lr > 0, "--lr must be positive");
+    chapter_require(s.beta >= 0 && s.beta < 1, "--beta must be in [0, 1): it weighs the past");
+    chapter_require(s.beta1 >= 0 && s.beta1 < 1 && s.beta2 >= 0 && s.beta2 < 1,
+                    "--beta1 and --beta2 must be in [0, 1)");
+    chapter_require(s.beta2 <= 1 - 1e-12, "--beta2 must stay below 1 - 1e-12 so 1 - beta2^t is resolvable");
+    chapter_require(s.eps > 0, "--eps must be positive: it guards a division");
+    chapter_require(fabs(s.w1) < 1e100 && fabs(s.w2) < 1e100, "--w1 and --w2 must be below 1e100");
+    chapter_require(s.steps >= 4 && s.steps <= MAX_STEPS, "--steps must be between 4 and 100000");
+    chapter_require(s.problem == 1 || s.problem == 2, "--problem must be 1 (ravine) or 2 (sin)");
+
+    const double ravine_hessian[2] = {2.0, 20.0};   /* diag(2, 20), its own eigenvalues */
+    double L, mu;
+    chapter_check(slope_convergence_constants(&L, &mu, ravine_hessian, 2), "the ravine's curvatures");
+
+    sgd_alone();
+    sgd_limits(L, mu);
+    sgd_vs_momentum();
+    momentum_forms_table();
+    momentum_tuned(L, mu);
+    rmsprop_ravine();
+    rmsprop_eps();
+    adam_vs_sgd();
+    adam_steps();
+    adam_sweep();
+    adam_scale();
+    bias_correction(0.1, s.beta1, s.beta2, 1e-8);
+    adamw_vs_l2();
+    four_optimizers();
+    your_run(&s);
+    return 0;
+}
