@@ -17,13 +17,13 @@ static void usage(FILE *fp, const char *prog, const char *summary,
     fprintf(fp, "usage: %s [options]\n%s\n\noptions:\n", prog, summary);
     for (size_t i = 0; i < nopts; i++) {
         if (opts[i].kind == CHAPTER_DOUBLE)
-            fprintf(fp, "  --%-10s %s (default %g)\n", opts[i].name, opts[i].help,
+            fprintf(fp, "  --%-12s %s (default %g)\n", opts[i].name, opts[i].help,
                     *(double *)opts[i].dest);
         else
-            fprintf(fp, "  --%-10s %s (default %d)\n", opts[i].name, opts[i].help,
+            fprintf(fp, "  --%-12s %s (default %d)\n", opts[i].name, opts[i].help,
                     *(int *)opts[i].dest);
     }
-    fprintf(fp, "  --%-10s %s\n  --%-10s %s\n  --%-10s %s\n", "help", "show this help and exit",
+    fprintf(fp, "  --%-12s %s\n  --%-12s %s\n  --%-12s %s\n", "help", "show this help and exit",
             "weave", "mark each table for the weave tool",
             "data DIR", "also write the figures' data files into DIR");
 }

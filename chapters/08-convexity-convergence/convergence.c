@@ -1,0 +1,801 @@
+/*
+ * Chapter 08 -- convexity, loss landscapes and the speed of gradient descent.
+ *
+ * Prints every table of lesson.md, in the lesson's order: the chord test of
+ * convexity on a segment (and on many random segments), the Hessian test on a
+ * grid, the critical points of a tilted double well and where gradient
+ * descent lands from each start, the share of random symmetric matrices that
+ * are minima, the escape from a saddle (plain, heavy-ball and noisy descent),
+ * the constants L, mu and kappa, the three rate bounds checked at every step,
+ * the seed's kappa = 2 vs kappa = 50 table, and the step limit 2/L.
+ *
+ * Try: --a -2 --b 3 (another segment), --offset 1e-12 (a closer start to the
+ * saddle), --kappa2 200 (a worse condition number), --step-factor 1.5 (a step
+ * beyond 1/L), --x0 -3 --y0 0.5 (another start).
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+/* The options, each with the seed's value (or ours where the seed has none). */
+typedef struct {
+    double a, b;             /* the segment of the chord test */
+    int seed;                /* seeds every random draw of the program */
+    int samples, dmax;       /* random symmetric matrices: how many, up to which size */
+    double lr, offset;       /* descent on the double well; start near the saddle */
+    double beta, noise;      /* heavy-ball momentum; gradient noise of "SGD" */
+    double kappa1, kappa2;   /* the seed's two condition numbers */
+    double x0, y0;           /* the seed's start point */
+    int steps;               /* the seed's number of steps */
+    double step_factor;      /* the step as a multiple of 1/L */
+} options;
+
+/* Every aligned table goes through these two; a failed write is an error. */
+static void header(const slope_table_col *cols, size_t n)
+{
+    chapter_check(slope_table_header(stdout, cols, n, "  "), "printing a table");
+}
+
+static void row(const slope_table_col *cols, size_t n, const double *values)
+{
+    chapter_check(slope_table_row(stdout, cols, n, "  ", values), "printing a table");
+}
+
+/* ---- the functions this chapter studies ----------------------------------- */
+
+/* The logistic loss of one example with margin m: log(1 + e^-m), written so
+ * that neither branch overflows.  Convex: its second derivative is
+ * sigma(m)(1 - sigma(m)) > 0. */
+static double logistic(double m)
+{
+    return m > 0 ? log1p(exp(-m)) : -m + log1p(exp(m));
+}
+
+/* The tilted double well w(x) = x^4/4 - x^3/3 - x^2, w'(x) = x (x + 1)(x - 2):
+ * a local minimum at -1, a local maximum at 0, the global minimum at 2. */
+static double well(double x) { return x * x * x * x / 4 - x * x * x / 3 - x * x; }
+static double well_slope(double x) { return x * (x + 1) * (x - 2); }
+
+/* The well in two variables, w(x) + y^2/2: its critical points are (-1, 0),
+ * (0, 0) and (2, 0), and (0, 0) becomes a saddle (down along x, up along y). */
+static double well2(const double *p, size_t n, void *u)
+{
+    (void)n, (void)u;
+    return well(p[0]) + p[1] * p[1] / 2;
+}
+
+static void well2_grad(double *g, const double *p, size_t n, void *u)
+{
+    (void)n, (void)u;
+    g[0] = well_slope(p[0]);
+    g[1] = p[1];
+}
+
+/* A convex bowl, x^2 + xy + y^2 (Hessian [[2, 1], [1, 2]]). */
+static double bowl(const double *p, size_t n, void *u)
+{
+    (void)n, (void)u;
+    return p[0] * p[0] + p[0] * p[1] + p[1] * p[1];
+}
+
+/* Logistic regression on ONE example with features (1, 2) and label +1:
+ * log(1 + exp(-(w1 + 2 w2))).  Convex, but flat along (2, -1). */
+static double logreg1(const double *w, size_t n, void *u)
+{
+    (void)n, (void)u;
+    return logistic(w[0] + 2 * w[1]);
+}
+
+/* 0.5 x^T A x for a symmetric 2 x 2 matrix A (row-major); gradient A x. */
+typedef struct {
+    double A[4];
+} quadratic;
+
+static void quad_grad(double *g, const double *x, size_t n, void *p)
+{
+    chapter_check(slope_linalg_matvec(g, ((const quadratic *)p)->A, x, n, n), "A x");
+}
+
+static double quad_f(const double *x, size_t n, void *p)
+{
+    double Ax[2];
+    quad_grad(Ax, x, n, p);
+    return 0.5 * slope_linalg_dot(x, Ax, n);
+}
+
+/* f(x) = r^4 / (1 + r^2) with r = ||x||: convex and L-smooth with L = 5/2
+ * (radial curvature 2 + (6r^2 - 2)/(1 + r^2)^3, at most 5/2 at r = 1;
+ * tangential 2 - 2/(1 + r^2)^2 < 2), but FLAT at its minimum (curvature 0
+ * at r = 0), so no mu > 0 fits: convex, not strongly convex. */
+static double flat(const double *x, size_t n, void *u)
+{
+    (void)u;
+    double r2 = slope_linalg_dot(x, x, n);
+    return r2 * r2 / (1 + r2);
+}
+
+/* grad = (2 - 2/(1 + r^2)^2) x, the bracket written as 2 r^2 (2 + r^2)/(1 + r^2)^2
+ * so that it keeps its digits near r = 0. */
+static void flat_grad(double *g, const double *x, size_t n, void *u)
+{
+    (void)u;
+    double r2 = slope_linalg_dot(x, x, n), s = 1 + r2;
+    for (size_t i = 0; i < n; i++)
+        g[i] = 2 * r2 * (2 + r2) / (s * s) * x[i];
+}
+
+/* sin(x) + y^2/20: not convex, 1-smooth (its Hessian is diag(-sin x, 1/10)),
+ * lowest value -1.  A cousin of the seed's sin(w1) + 0.5 w2^2 whose y
+ * direction, 10 times flatter, keeps the gradient alive for a while. */
+static double wave(const double *p, size_t n, void *u)
+{
+    (void)n, (void)u;
+    return sin(p[0]) + p[1] * p[1] / 20;
+}
+
+static void wave_grad(double *g, const double *p, size_t n, void *u)
+{
+    (void)n, (void)u;
+    g[0] = cos(p[0]);
+    g[1] = p[1] / 10;
+}
+
+/* ---- 1. convexity on a segment --------------------------------------------- */
+
+/* weave: chord-gap */
+/* chord - graph at the point lambda a + (1 - lambda) b of the segment [a, b]:
+ * a convex f keeps it >= 0 for every lambda in [0, 1]. */
+static double chord_gap(double (*f)(double), double a, double b, double lambda)
+{
+    double x = lambda * a + (1 - lambda) * b;
+    return lambda * f(a) + (1 - lambda) * f(b) - f(x);
+}
+/* weave end */
+
+static void segment_table(double a, double b)
+{
+    chapter_table("chord-test", "the chord test of convexity on one segment");
+    printf("Segment a = %g, b = %g; gap = chord - f, which convexity keeps >= 0\n", a, b);
+    slope_table_col cols[] = {{"lambda", "%.1f", 6},      {"x", "%.2f", 6},
+                              {"logistic", "%.6f", 9},   {"gap", "%+.6f", 10},
+                              {"well", "%.6f", 10},      {"gap", "%+.6f", 10}};
+    header(cols, 6);
+    double low[2] = {INFINITY, INFINITY};
+    for (int i = 0; i <= 10; i++) {
+        double lambda = i / 10.0, x = lambda * a + (1 - lambda) * b;
+        double g0 = chord_gap(logistic, a, b, lambda), g1 = chord_gap(well, a, b, lambda);
+        row(cols, 6, (double[]){lambda, x, logistic(x), g0, well(x), g1});
+        if (i > 0 && i < 10) {   /* the ends are on the chord by construction */
+            low[0] = fmin(low[0], g0);
+            low[1] = fmin(low[1], g1);
+        }
+    }
+    printf("smallest gap inside the segment: logistic %+.6f, well %+.6f\n", low[0], low[1]);
+}
+
+/* 1 when some lambda = i / m of the segment [a, b] has a negative gap beyond
+ * rounding: each of the three values of f carries about eps relative error. */
+static int violates(double (*f)(double), double a, double b, int m)
+{
+    for (int i = 1; i < m; i++) {
+        double lambda = (double)i / m, x = lambda * a + (1 - lambda) * b;
+        double tol = 4 * DBL_EPSILON * (fabs(f(a)) + fabs(f(b)) + fabs(f(x)));
+        if (chord_gap(f, a, b, lambda) < -tol)
+            return 1;
+    }
+    return 0;
+}
+
+static void random_segments(int seed)
+{
+    enum { SEGMENTS = 1000, LAMBDAS = 100 };
+    const double half = 3.0;   /* endpoints uniform on [-3, 3]: both wells fit */
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)seed);
+    int bad[2] = {0, 0};
+    for (int s = 0; s < SEGMENTS; s++) {
+        double a = half * (2 * slope_rng_uniform(&r) - 1);
+        double b = half * (2 * slope_rng_uniform(&r) - 1);
+        bad[0] += violates(logistic, a, b, LAMBDAS);
+        bad[1] += violates(well, a, b, LAMBDAS);
+    }
+    chapter_table("random-segments", "the chord test on random segments");
+    printf("%d random segments in [-3, 3] (seed %d), %d points on each\n", SEGMENTS, seed,
+           LAMBDAS - 1);
+    printf("  logistic: %4d segments with a point above the chord\n", bad[0]);
+    printf("  well:     %4d segments with a point above the chord\n", bad[1]);
+}
+
+/* ---- 1b. the Hessian test --------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    slope_fn_n f;
+} named_fn;
+
+/* Eigenvalues of f's finite-difference Hessian at p, ascending. */
+static void hessian_eig(double eig[2], slope_fn_n f, const double p[2])
+{
+    double H[4], work[4];
+    double h = slope_deriv_step_second(fmax(fabs(p[0]), fabs(p[1])));
+    chapter_check(slope_deriv_hessian(H, f, NULL, p, 2, h, work), "a Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, 2, work), "its eigenvalues");
+}
+
+/* The Hessian test over a 9 x 9 grid on [-2, 2]^2.  A finite-difference
+ * Hessian at the default step is good to about sqrt(eps) relative, so an
+ * eigenvalue above -cbrt(eps) max(1, |lambda_max|) counts as >= 0. */
+static void hessian_grid(const named_fn *fn)
+{
+    double lo = INFINITY, hi = -INFINITY, where[2] = {0, 0};
+    int negative = 0;
+    for (int i = 0; i <= 8; i++)
+        for (int j = 0; j <= 8; j++) {
+            double p[2] = {-2 + 0.5 * i, -2 + 0.5 * j}, eig[2];
+            hessian_eig(eig, fn->f, p);
+            negative += eig[0] < -cbrt(DBL_EPSILON) * fmax(1, fabs(eig[1]));
+            hi = fmax(hi, eig[1]);
+            if (eig[0] < lo) {
+                lo = eig[0];
+                where[0] = p[0], where[1] = p[1];
+            }
+        }
+    printf("%-22s  %+11.2e  (%+4.1f, %+4.1f)  %10.4f  %8d  %s\n", fn->name, lo, where[0],
+           where[1], hi, negative, negative ? "not convex" : "PSD everywhere we looked");
+}
+
+static void hessian_table(void)
+{
+    const named_fn fns[] = {{"x^2 + xy + y^2", bowl},
+                            {"logistic(w1 + 2 w2)", logreg1},
+                            {"well(x) + y^2/2", well2}};
+    chapter_table("hessian-test", "the Hessian test: eigenvalues on a grid");
+    printf("Finite-difference Hessian at the 81 points of a 9 x 9 grid on [-2, 2]^2\n");
+    printf("%-22s  %11s  %12s  %10s  %8s  %s\n", "f", "min lam_min", "at", "max lam_max",
+           "lam < 0", "verdict");
+    printf("-------------------------------------------------------------------------------"
+           "--------\n");
+    for (int i = 0; i < 3; i++)
+        hessian_grid(&fns[i]);
+}
+
+/* ---- 2. minima, saddles, plateaus -------------------------------------------- */
+
+static void critical_points(void)
+{
+    const double pts[3][2] = {{-1, 0}, {0, 0}, {2, 0}};
+    chapter_table("critical-points", "the critical points of the double well");
+    printf("f(x, y) = x^4/4 - x^3/3 - x^2 + y^2/2; gradient and Hessian by finite differences\n");
+    printf("%10s  %10s  %10s  %10s  %10s  %s\n", "point", "f", "||grad||", "lam_1", "lam_2",
+           "kind");
+    printf("---------------------------------------------------------------------------\n");
+    for (int i = 0; i < 3; i++) {
+        double g[2], work[2], eig[2];
+        chapter_check(slope_deriv_gradient(g, well2, NULL, pts[i], 2,
+                                           slope_deriv_step_central(2), work), "a gradient");
+        hessian_eig(eig, well2, pts[i]);
+        const char *kind = eig[0] > 0 ? (i == 2 ? "global minimum" : "local minimum")
+                           : eig[1] > 0 ? "saddle point" : "local maximum";
+        printf("  (%+2.0f, %1.0f)  %10.6f  %10.1e  %+10.4f  %+10.4f  %s\n", pts[i][0],
+               pts[i][1], well2(pts[i], 2, NULL), slope_linalg_norm2(g, 2), eig[0], eig[1],
+               kind);
+    }
+}
+
+/* Gradient descent with the library's driver; x_end gets the last iterate. */
+static void descend(double x_end[2], slope_fn_n f, slope_grad_fn grad, void *params,
+                    const double x0[2], double lr, size_t k)
+{
+    double *traj = malloc((k + 1) * 2 * sizeof *traj), work[2];
+    chapter_require(traj != NULL, "out of memory: lower --steps");
+    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
+    chapter_check(slope_optim_sgd_init(&o.sgd, lr), "the learning rate");
+    chapter_check(slope_optim_run(traj, NULL, NULL, &o, f, grad, params, x0, work, 2, k),
+                  "gradient descent");
+    x_end[0] = traj[2 * k], x_end[1] = traj[2 * k + 1];
+    free(traj);
+}
+
+static const char *basin(const double p[2])
+{
+    const double near = 1e-3;   /* far below the gaps between the critical points */
+    if (fabs(p[0] - 2) < near)
+        return "global minimum (2, 0)";
+    if (fabs(p[0] + 1) < near)
+        return "local minimum (-1, 0)";
+    return fabs(p[0]) < near ? "the saddle (0, 0)" : "not settled yet";
+}
+
+static void where_gd_lands(double lr)
+{
+    enum { K = 500 };
+    const double starts[] = {-2.5, -1.5, -0.5, -0.01, 0, 0.01, 0.5, 1.5, 3};
+    chapter_table("where-gd-lands", "where gradient descent lands on the double well");
+    printf("lr = %g, %d steps, each start (x0, 1)\n", lr, K);
+    printf("%6s  %10s  %10s  %10s  %s\n", "x0", "x_end", "y_end", "f(end)", "reached");
+    printf("------------------------------------------------------------------\n");
+    for (int i = 0; i < 9; i++) {
+        double x0[2] = {starts[i], 1}, end[2];
+        descend(end, well2, well2_grad, NULL, x0, lr, K);
+        printf("%6.2f  %+10.6f  %+10.6f  %10.6f  %s\n", starts[i], end[0], end[1],
+               well2(end, 2, NULL), basin(end));
+    }
+}
+
+/* weave: random-symmetric */
+/* A d x d symmetric matrix (G + G^T) / 2 with G's entries N(0, 1): a stand-in
+ * for the Hessian at a critical point of a "random" loss. */
+static void random_symmetric(double *A, size_t d, slope_rng *r)
+{
+    for (size_t i = 0; i < d * d; i++)
+        A[i] = slope_rng_gauss(r);
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = i + 1; j < d; j++)
+            A[i * d + j] = A[j * d + i] = (A[i * d + j] + A[j * d + i]) / 2;
+}
+/* weave end */
+
+static void saddle_census(int seed, int samples, int dmax)
+{
+    double A[SLOPE_LINALG_EIG_MAX], eig[16], work[SLOPE_LINALG_EIG_MAX];
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)seed);
+    chapter_table("saddle-census", "how many random critical points are minima");
+    printf("%d random symmetric matrices (G + G^T)/2 per size (seed %d), by eigenvalue signs\n",
+           samples, seed);
+    printf("%3s  %10s  %10s  %10s  %10s  %10s\n", "d", "all > 0", "fraction", "2^-d",
+           "all < 0", "mixed");
+    printf("-------------------------------------------------------------\n");
+    for (int d = 1; d <= dmax; d++) {
+        long up = 0, down = 0;
+        for (int s = 0; s < samples; s++) {
+            random_symmetric(A, (size_t)d, &r);
+            chapter_check(slope_linalg_eigsym(eig, NULL, A, (size_t)d, work), "eigenvalues");
+            up += eig[0] > 0;
+            down += eig[d - 1] < 0;
+        }
+        printf("%3d  %10ld  %10.6f  %10.6f  %10ld  %10.6f\n", d, up, (double)up / samples,
+               ldexp(1, -d), down, (double)(samples - up - down) / samples);
+    }
+}
+
+/* ---- 2b. escaping the saddle ------------------------------------------------ */
+
+static void saddle_escape(double lr, double offset)
+{
+    enum { K = 60, EVERY = 5 };
+    double *traj = malloc((K + 1) * 2 * sizeof *traj), loss[K + 1], work[2];
+    chapter_require(traj != NULL, "out of memory");
+    const double x0[2] = {offset, 1};
+    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
+    chapter_check(slope_optim_sgd_init(&o.sgd, lr), "the learning rate");
+    chapter_check(slope_optim_run(traj, loss, NULL, &o, well2, well2_grad, NULL, x0, work, 2, K),
+                  "gradient descent");
+    chapter_table("saddle-escape", "gradient descent near the saddle: repelled along x");
+    printf("Start (%g, 1), lr = %g; at (0, 0) the Hessian is diag(-2, 1), so near it\n"
+           "x is multiplied by 1 - lr(-2) = %g per step and y by 1 - lr = %g\n", offset, lr,
+           1 + 2 * lr, 1 - lr);
+    slope_table_col cols[] = {{"k", "%.0f", 3},           {"x_k", "%.3e", 10},
+                              {"x0 (1+2lr)^k", "%.3e", 12}, {"y_k", "%.3e", 10},
+                              {"||grad||", "%.3e", 10},    {"f", "%+.6f", 10}};
+    header(cols, 6);
+    for (int k = 0; k <= K; k += EVERY) {
+        double g[2];
+        well2_grad(g, traj + 2 * k, 2, NULL);
+        row(cols, 6, (double[]){k, traj[2 * k], offset * pow(1 + 2 * lr, k), traj[2 * k + 1],
+                                slope_linalg_norm2(g, 2), loss[k]});
+    }
+    free(traj);
+}
+
+/* weave: escape-loop */
+/* Steps until |x| >= radius from (offset, 1): plain descent (beta = 0),
+ * heavy-ball momentum (beta > 0), each with optional gradient noise of
+ * standard deviation sigma (a stand-in for a mini-batch's).  -1: never, in
+ * `cap` steps. */
+static int escape_steps(double lr, double beta, double sigma, double offset, double radius,
+                        int cap, slope_rng *r)
+{
+    double w[2] = {offset, 1}, v[2], g[2];
+    slope_optim_momentum opt;
+    chapter_check(slope_optim_momentum_init(&opt, v, 2, lr, beta, SLOPE_MOMENTUM_HEAVY_BALL),
+                  "momentum");
+    for (int k = 1; k <= cap; k++) {
+        well2_grad(g, w, 2, NULL);
+        for (int i = 0; i < 2 && sigma > 0; i++)
+            g[i] += slope_rng_normal(r, 0, sigma);
+        chapter_check(slope_optim_momentum_step(&opt, w, g, 2), "a step");
+        if (fabs(w[0]) >= radius)
+            return k;
+    }
+    return -1;
+}
+/* weave end */
+
+static void print_steps(int k)
+{
+    if (k < 0)
+        printf("  %10s", "never");
+    else
+        printf("  %10d", k);
+}
+
+static void escape_table(const options *o)
+{
+    enum { CAP = 2000 };
+    const double radius = 0.1;   /* where the linear picture x (1 + 2 lr)^k stops holding */
+    const double offsets[] = {1e-1 * radius, 1e-4, 1e-8, 1e-12, 0};
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)o->seed);
+    chapter_table("saddle-escape-steps", "steps to leave the saddle: plain, heavy ball, noisy");
+    printf("Steps until |x| >= %g from (offset, 1); lr = %g, heavy ball beta = %g,\n"
+           "noise N(0, %g^2) added to each gradient coordinate; at most %d steps\n", radius,
+           o->lr, o->beta, o->noise, CAP);
+    printf("%8s  %10s  %10s  %10s  %10s\n", "offset", "plain GD", "ln-rule", "heavy ball",
+           "noisy GD");
+    printf("------------------------------------------------------\n");
+    for (int i = 0; i < 5; i++) {
+        double d = offsets[i];
+        printf("%8.0e", d);
+        print_steps(escape_steps(o->lr, 0, 0, d, radius, CAP, &r));
+        if (d > 0)
+            printf("  %10.1f", log(radius / d) / log(1 + 2 * o->lr));
+        else
+            printf("  %10s", "inf");
+        print_steps(escape_steps(o->lr, o->beta, 0, d, radius, CAP, &r));
+        print_steps(escape_steps(o->lr, 0, o->noise, d, radius, CAP, &r));
+        printf("\n");
+    }
+}
+
+/* Heavy ball on a constant slope g: its step tends to lr g / (1 - beta). */
+static void plateau_speed(double lr, double beta)
+{
+    enum { K = 100 };
+    const double slope = 1e-3;   /* a nearly flat stretch */
+    double w = 0, v, g = slope, before = 0;
+    slope_optim_momentum opt;
+    chapter_check(slope_optim_momentum_init(&opt, &v, 1, lr, beta, SLOPE_MOMENTUM_HEAVY_BALL),
+                  "momentum");
+    for (int k = 0; k < K; k++) {
+        before = w;
+        chapter_check(slope_optim_momentum_step(&opt, &w, &g, 1), "a step");
+    }
+    printf("On a plateau with constant slope %g, step %d of plain GD moves %.3e;\n"
+           "heavy ball moves %.3e, %.2f times more (1 / (1 - beta) = %g)\n", slope, K,
+           lr * slope, before - w, (before - w) / (lr * slope), 1 / (1 - beta));
+}
+
+/* ---- 3. L, mu and kappa ------------------------------------------------------ */
+
+/* Sampled quotients of the two definitions over random pairs x, y:
+ * max ||grad f(x) - grad f(y)|| / ||x - y||   (never above L), and
+ * min 2 (f(y) - f(x) - grad f(x).(y - x)) / ||y - x||^2   (never below mu). */
+static void sample_definitions(double *smooth, double *strong, quadratic *q, slope_rng *r)
+{
+    enum { PAIRS = 2000 };
+    *smooth = -INFINITY, *strong = INFINITY;
+    for (int s = 0; s < PAIRS; s++) {
+        double x[2], y[2], gx[2], gy[2], d[2], dg[2];
+        for (int i = 0; i < 2; i++)
+            x[i] = slope_rng_gauss(r), y[i] = slope_rng_gauss(r), d[i] = y[i] - x[i];
+        quad_grad(gx, x, 2, q);
+        quad_grad(gy, y, 2, q);
+        dg[0] = gy[0] - gx[0], dg[1] = gy[1] - gx[1];
+        double dd = slope_linalg_dot(d, d, 2);
+        *smooth = fmax(*smooth, slope_linalg_norm2(dg, 2) / sqrt(dd));
+        *strong = fmin(*strong, 2 * (quad_f(y, 2, q) - quad_f(x, 2, q) -
+                                     slope_linalg_dot(gx, d, 2)) / dd);
+    }
+}
+
+static void constants_row(const char *name, quadratic *q, slope_rng *r)
+{
+    double eig[2], work[4], L, mu, smooth, strong;
+    chapter_check(slope_linalg_eigsym(eig, NULL, q->A, 2, work), "eigenvalues");
+    chapter_check(slope_convergence_constants(&L, &mu, eig, 2), "L and mu");
+    sample_definitions(&smooth, &strong, q, r);
+    printf("%-18s  %+8.3f %+8.3f  %7.3f  %+7.3f  %8.3f  %7.4f  %7.4f  %8.4f  %+8.4f\n", name,
+           eig[0], eig[1], L, mu, slope_convergence_kappa(L, mu), slope_convergence_step(L),
+           slope_convergence_max_step(L), smooth, strong);
+}
+
+static void constants_table(const options *o)
+{
+    const double c = cos(PI / 6), s = sin(PI / 6), k = o->kappa2;
+    /* diag(1, kappa2) turned by 30 degrees: R diag(1, k) R^T */
+    quadratic qs[] = {
+        {{1, 0, 0, o->kappa1}},
+        {{1, 0, 0, k}},
+        {{c * c + k * s * s, (1 - k) * c * s, (1 - k) * c * s, s * s + k * c * c}},
+        {{0, 0, 0, 1}},
+        {{-1, 0, 0, 2}},
+    };
+    const char *names[] = {"diag(1, kappa1)", "diag(1, kappa2)", "turned by 30 deg",
+                           "diag(0, 1)", "diag(-1, 2)"};
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)o->seed);
+    chapter_table("constants", "L, mu and kappa of quadratics 0.5 x^T A x");
+    printf("kappa1 = %g, kappa2 = %g; the last two columns sample 2000 random pairs x, y\n",
+           o->kappa1, k);
+    printf("%-18s  %17s  %7s  %7s  %8s  %7s  %7s  %8s  %8s\n", "A", "eigenvalues", "L", "mu",
+           "kappa", "1/L", "2/L", "max grad", "min curv");
+    printf("-------------------------------------------------------------------------------"
+           "-----------------------\n");
+    for (int i = 0; i < 5; i++)
+        constants_row(names[i], &qs[i], &r);
+}
+
+/* ---- 4. the three rates, checked at every step ------------------------------ */
+
+typedef struct {
+    const char *name;
+    slope_rate rate;
+    slope_convergence_problem p;
+    double L, mu;
+} rate_case;
+
+/* Fills the three problems: r^4/(1 + r^2) (convex), the seed's diag(1, kappa2)
+ * (strongly convex) and sin(x) + y^2/20 (non-convex). */
+static void rate_cases(rate_case c[3], quadratic *q, const options *o)
+{
+    static const double origin[2] = {0, 0};
+    *q = (quadratic){{1, 0, 0, o->kappa2}};
+    c[0] = (rate_case){"convex", SLOPE_RATE_CONVEX, {flat, flat_grad, NULL, origin, 0}, 2.5, 0};
+    c[1] = (rate_case){"strongly convex", SLOPE_RATE_STRONGLY_CONVEX,
+                       {quad_f, quad_grad, q, origin, 0}, o->kappa2, 1};
+    c[2] = (rate_case){"non-convex", SLOPE_RATE_NONCONVEX, {wave, wave_grad, NULL, NULL, -1},
+                       1, 0};
+}
+
+/* weave: run-check */
+/* Gradient descent with step step_factor / L on one problem, its measured
+ * quantity and its bound after every step j = 0..k, and the worst ratio. */
+static slope_status run_check(double *worst, double *actual, double *bound,
+                              const rate_case *c, const double x0[2], double step_factor,
+                              size_t k)
+{
+    double work[4];
+    double step = step_factor * slope_convergence_step(c->L);
+    return slope_convergence_check(worst, actual, bound, c->rate, &c->p, c->L, c->mu, x0,
+                                   step, work, 2, k);
+}
+/* weave end */
+
+static void rate_check_table(const options *o)
+{
+    size_t K = (size_t)o->steps;
+    double *buf = malloc(6 * (K + 1) * sizeof *buf), worst[3];
+    chapter_require(buf != NULL, "out of memory: lower --steps");
+    const double x0[2] = {o->x0, o->y0};
+    quadratic q;
+    rate_case c[3];
+    rate_cases(c, &q, o);
+    for (int i = 0; i < 3; i++)
+        chapter_check(run_check(&worst[i], buf + 2 * i * (K + 1), buf + (2 * i + 1) * (K + 1),
+                                &c[i], x0, o->step_factor, K), "the convergence check");
+    chapter_table("rate-check", "the three bounds against gradient descent, step by step");
+    printf("Start (%g, %g), step %g/L.  convex: f - f* on r^4/(1 + r^2) (L = 2.5, r = ||x||);\n"
+           "strongly convex: ||x - x*||^2 on 0.5 x^T diag(1, %g) x (L = %g, mu = 1);\n"
+           "non-convex: min ||grad||^2 so far on sin(x) + y^2/20 (L = 1, f* = -1)\n",
+           o->x0, o->y0, o->step_factor, o->kappa2, o->kappa2);
+    slope_table_col cols[] = {{"k", "%.0f", 3},         {"f - f*", "%.3e", 10},
+                              {"L r0^2/2k", "%.3e", 10}, {"||x-x*||^2", "%.3e", 10},
+                              {"(1-mu/L)^k r0^2", "%.3e", 15}, {"min|g|^2", "%.3e", 10},
+                              {"2L gap0/k", "%.3e", 10}};
+    header(cols, 7);
+    for (size_t j = 0; j <= K; j++)
+        row(cols, 7, (double[]){(double)j, buf[j], buf[K + 1 + j], buf[2 * (K + 1) + j],
+                                buf[3 * (K + 1) + j], buf[4 * (K + 1) + j], buf[5 * (K + 1) + j]});
+    for (int i = 0; i < 3; i++)
+        printf("%-16s worst actual / bound over k = 1..%zu: %.4f  (%s)\n", c[i].name, K,
+               worst[i], worst[i] <= 1 ? "the bound holds at every step" : "BOUND EXCEEDED");
+    free(buf);
+}
+
+/* Smallest j <= k with v[j] <= eps, or -1. */
+static long first_below(const double *v, size_t k, double eps)
+{
+    for (size_t j = 0; j <= k; j++)
+        if (v[j] <= eps)
+            return (long)j;
+    return -1;
+}
+
+static void rate_iterations(const options *o)
+{
+    enum { CAP = 20000, NEPS = 3 };
+    const double x0[2] = {o->x0, o->y0}, epss[NEPS] = {1e-2, 1e-4, 1e-6};
+    double *actual = malloc((CAP + 1) * sizeof *actual), worst;
+    chapter_require(actual != NULL, "out of memory");
+    quadratic q;
+    rate_case c[3];
+    rate_cases(c, &q, o);
+    long measured[3][NEPS];
+    for (int i = 0; i < 3; i++) {
+        chapter_check(run_check(&worst, actual, NULL, &c[i], x0, o->step_factor, CAP),
+                      "the convergence check");
+        for (int e = 0; e < NEPS; e++)
+            measured[i][e] = first_below(actual, CAP, epss[e]);
+    }
+    free(actual);
+    double r0sq = o->x0 * o->x0 + o->y0 * o->y0, gap0 = wave(x0, 2, NULL) + 1;
+    chapter_table("rate-iterations", "steps the bounds promise against steps actually taken");
+    printf("Steps until the measured quantity is <= eps: promised by the bound / measured\n"
+           "(step %g/L, at most %d steps measured)\n", o->step_factor, CAP);
+    printf("%7s  %20s  %20s  %20s\n", "eps", "convex", "strongly convex", "non-convex");
+    printf("-----------------------------------------------------------------------\n");
+    for (int e = 0; e < NEPS; e++) {
+        double eps = epss[e];
+        /* each bound solved for k; kappa = 1 reaches 0 after one step */
+        double strong = r0sq <= eps ? 0
+                        : c[1].mu == c[1].L ? 1
+                        : ceil(log(eps / r0sq) / log(1 - c[1].mu / c[1].L));
+        double promise[3] = {ceil(c[0].L * r0sq / (2 * eps)), strong,
+                             ceil(2 * c[2].L * gap0 / eps)};
+        printf("%7.0e", eps);
+        for (int i = 0; i < 3; i++)
+            printf("  %11.0f / %6ld", fmax(promise[i], 0), measured[i][e]);
+        printf("\n");
+    }
+}
+
+/* ---- 5. the seed's table: kappa = 2 against kappa = 50 ---------------------- */
+
+/* ||x_j|| after j = 0..k updates of gradient descent with step 1/kappa on
+ * 0.5 x^T diag(1, kappa) x (the optimum is the origin). */
+static void seed_run(double *dist, double kappa, const double x0[2], size_t k)
+{
+    quadratic q = {{1, 0, 0, kappa}};
+    double *traj = malloc((k + 1) * 2 * sizeof *traj), work[2];
+    chapter_require(traj != NULL, "out of memory: lower --steps");
+    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
+    chapter_check(slope_optim_sgd_init(&o.sgd, slope_convergence_step(kappa)), "the step 1/L");
+    chapter_check(slope_optim_run(traj, NULL, NULL, &o, quad_f, quad_grad, &q, x0, work, 2, k),
+                  "gradient descent");
+    for (size_t j = 0; j <= k; j++)
+        dist[j] = slope_linalg_norm2(traj + 2 * j, 2);
+    free(traj);
+}
+
+static void seed_table(const options *o)
+{
+    size_t K = (size_t)o->steps;
+    const double x0[2] = {o->x0, o->y0}, k1 = o->kappa1, k2 = o->kappa2;
+    double *d1 = malloc(2 * (K + 1) * sizeof *d1), *d2 = d1 + K + 1;
+    chapter_require(d1 != NULL, "out of memory: lower --steps");
+    seed_run(d1, k1, x0, K);
+    seed_run(d2, k2, x0, K);
+    chapter_table("kappa-table", "the seed's table: kappa = 2 against kappa = 50");
+    printf("Distance to the optimum, GD with step 1/L on 0.5 x^T diag(1, kappa) x from (%g, %g)\n",
+           o->x0, o->y0);
+    printf("The seed's \"Step\" k shows entry min(k, %zu) of a list that starts AFTER the first\n"
+           "update, i.e. the distance after min(k + 1, %zu) updates; the right half is at k.\n",
+           K - 1, K);
+    printf("%5s %7s | %10s %10s | %10s %10s\n", "Step", "updates", "kappa=2", "kappa=50",
+           "at k", "at k");
+    printf("------------------------------------------------------------\n");
+    const size_t labels[] = {0, 5, 10, 20, 50};
+    for (int i = 0; i < 5; i++) {
+        size_t k = labels[i] < K ? labels[i] : K, idx = labels[i] < K - 1 ? labels[i] : K - 1;
+        printf("%5zu %7zu | %10.4f %10.4f | %10.4f %10.4f\n", labels[i], idx + 1, d1[idx + 1],
+               d2[idx + 1], d1[k], d2[k]);
+    }
+    printf("\nTheoretical: (1 - 1/kappa)^k convergence factor\n");
+    printf("  kappa=%g:  (1-1/%g)^%zu  = %.6f\n", k1, k1, K, pow(1 - 1 / k1, (double)K));
+    printf("  kappa=%g: (1-1/%g)^%zu = %.6f\n", k2, k2, K, pow(1 - 1 / k2, (double)K));
+    printf("\nMeasured after %zu updates:       ||x_k|| / ||x_0||   ||x_k||^2 / ||x_0||^2\n", K);
+    printf("  kappa=%-4g                    %10.6f           %10.6f\n", k1, d1[K] / d1[0],
+           pow(d1[K] / d1[0], 2));
+    printf("  kappa=%-4g                    %10.6f           %10.6f\n", k2, d2[K] / d2[0],
+           pow(d2[K] / d2[0], 2));
+    free(d1);
+}
+
+/* ---- 6. the step limit 2/L ---------------------------------------------------- */
+
+static void step_limit(const options *o)
+{
+    size_t K = (size_t)o->steps;
+    const double factors[] = {0.5, 0.9, 0.99, 0.999, 1.0, 1.001, 1.01, 1.1};
+    const double x0[2] = {o->x0, o->y0}, L = o->kappa2, mu = 1;
+    const double limit = slope_convergence_max_step(L);
+    double *actual = malloc((K + 1) * sizeof *actual), worst, work[4];
+    chapter_require(actual != NULL, "out of memory: lower --steps");
+    quadratic q = {{1, 0, 0, L}};
+    const double origin[2] = {0, 0};
+    slope_convergence_problem p = {quad_f, quad_grad, &q, origin, 0};
+    chapter_table("step-limit", "steps just below and just above 2/L");
+    printf("0.5 x^T diag(1, %g) x from (%g, %g), %zu steps; L = %g, so 2/L = %g\n", L, o->x0,
+           o->y0, K, L, limit);
+    printf("%8s  %9s  %8s  %8s  %12s  %12s  %s\n", "eta", "eta/(2/L)", "|1-eta L|",
+           "|1-eta mu|", "||x_K||", "worst ratio", "so the run");
+    printf("-----------------------------------------------------------------------------"
+           "---------\n");
+    for (int i = 0; i < 8; i++) {
+        double eta = factors[i] * limit, fast = fabs(1 - eta * L), slow = fabs(1 - eta * mu);
+        slope_status s = slope_convergence_check(&worst, actual, NULL, SLOPE_RATE_STRONGLY_CONVEX,
+                                                 &p, L, mu, x0, eta, work, 2, K);
+        chapter_require(s == SLOPE_OK || s == SLOPE_EDIVERGED, "the convergence check failed");
+        double m = fmax(fast, slow);
+        printf("%8.5f  %9.4f  %8.4f  %8.4f  %12.4e  %12.4e  %s\n", eta, factors[i], fast, slow,
+               s == SLOPE_OK ? sqrt(actual[K]) : INFINITY, worst,
+               m < 1 ? "converges" : m == 1 ? "bounces forever" : "diverges");
+    }
+    free(actual);
+}
+
+/* Reject every option outside the range where its table means something. */
+static void check_options(const options *o)
+{
+    chapter_require(o->a != o->b && fabs(o->a) <= 20 && fabs(o->b) <= 20,
+                    "--a and --b must differ and lie in [-20, 20] (x^4 stays readable)");
+    chapter_require(o->seed >= 0, "--seed must be >= 0");
+    chapter_require(o->samples >= 1 && o->samples <= 1000000, "--samples must be in 1 .. 1000000");
+    chapter_require(o->dmax >= 1 && o->dmax <= 16, "--dmax must be in 1 .. 16");
+    chapter_require(o->lr > 0 && o->lr < 1.0 / 3,
+                    "--lr must be in (0, 1/3): the global minimum has curvature 6, and 2/6 "
+                    "is the limit");
+    chapter_require(o->offset >= 0 && o->offset < 0.1, "--offset must be in [0, 0.1)");
+    chapter_require(o->beta >= 0 && o->beta < 1, "--beta must be in [0, 1)");
+    chapter_require(o->noise >= 0 && o->noise <= 1, "--noise must be in [0, 1]");
+    chapter_require(o->kappa1 >= 1 && o->kappa1 <= 1e6 && o->kappa2 >= 1 && o->kappa2 <= 1e6,
+                    "--kappa1 and --kappa2 must be in [1, 1e6] (kappa = L / mu >= 1)");
+    chapter_require(fabs(o->x0) <= 1e6 && fabs(o->y0) <= 1e6,
+                    "--x0 and --y0 must be in [-1e6, 1e6]");
+    chapter_require(o->x0 != 0 || o->y0 != 0,
+                    "--x0 and --y0: start away from the optimum (0, 0), or there is nothing "
+                    "to measure");
+    chapter_require(o->steps >= 2 && o->steps <= 100000, "--steps must be in 2 .. 100000");
+    chapter_require(o->step_factor > 0 && o->step_factor < 2,
+                    "--step-factor must be in (0, 2): at 2/L and beyond, descent no longer "
+                    "converges");
+}
+
+int main(int argc, char **argv)
+{
+    options o = {.a = -1, .b = 2, .seed = 8, .samples = 20000, .dmax = 6, .lr = 0.1,
+                 .offset = 1e-6, .beta = 0.9, .noise = 1e-3, .kappa1 = 2, .kappa2 = 50,
+                 .x0 = 5, .y0 = 5, .steps = 50, .step_factor = 1};
+    const chapter_opt opts[] = {
+        {"a", CHAPTER_DOUBLE, &o.a, "one end of the chord-test segment"},
+        {"b", CHAPTER_DOUBLE, &o.b, "the other end"},
+        {"seed", CHAPTER_INT, &o.seed, "seed of every random draw (>= 0)"},
+        {"samples", CHAPTER_INT, &o.samples, "random matrices per size (1 .. 1000000)"},
+        {"dmax", CHAPTER_INT, &o.dmax, "largest matrix size (1 .. 16)"},
+        {"lr", CHAPTER_DOUBLE, &o.lr, "learning rate on the double well (0 < lr < 1/3)"},
+        {"offset", CHAPTER_DOUBLE, &o.offset,
+         "start (offset, 1) near the saddle (0 <= offset < 0.1)"},
+        {"beta", CHAPTER_DOUBLE, &o.beta, "heavy-ball momentum (0 <= beta < 1)"},
+        {"noise", CHAPTER_DOUBLE, &o.noise, "std of the gradient noise (0 .. 1)"},
+        {"kappa1", CHAPTER_DOUBLE, &o.kappa1, "the well-conditioned kappa (1 .. 1e6)"},
+        {"kappa2", CHAPTER_DOUBLE, &o.kappa2, "the ill-conditioned kappa (1 .. 1e6)"},
+        {"x0", CHAPTER_DOUBLE, &o.x0, "start point, first coordinate (|x0| <= 1e6)"},
+        {"y0", CHAPTER_DOUBLE, &o.y0, "start point, second coordinate (|y0| <= 1e6)"},
+        {"steps", CHAPTER_INT, &o.steps, "gradient-descent steps (2 .. 100000)"},
+        {"step-factor", CHAPTER_DOUBLE, &o.step_factor, "the step as a multiple of 1/L (0 .. 2)"},
+    };
+    chapter_parse(argc, argv,
+                  "Chapter 08: convexity, saddles, and how fast gradient descent converges.",
+                  opts, sizeof opts / sizeof *opts);
+    check_options(&o);
+    segment_table(o.a, o.b);
+    random_segments(o.seed);
+    hessian_table();
+    critical_points();
+    where_gd_lands(o.lr);
+    saddle_census(o.seed, o.samples, o.dmax);
+    saddle_escape(o.lr, o.offset);
+    escape_table(&o);
+    plateau_speed(o.lr, o.beta);
+    constants_table(&o);
+    rate_check_table(&o);
+    rate_iterations(&o);
+    seed_table(&o);
+    step_limit(&o);
+    return 0;
+}
