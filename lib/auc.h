@@ -90,9 +90,10 @@ slope_status slope_auc_roc(double *fpr, double *tpr, double *thresholds, size_t 
  * thresholds[i] (non-decreasing, nt >= 2) predict 1 when score >= t, and
  * fpr[i] = FP / N, tpr[i] = TP / P; then *auc = the trapezoid rule over the
  * points taken in reverse (increasing FPR), what numpy computes as
- * trapz(tpr[::-1], fpr[::-1]).  It underestimates the exact AUC wherever
- * the grid skips ROC steps, and misses every positive scoring below
- * thresholds[0].  O(n log nt + nt) time, no extra memory.
+ * trapz(tpr[::-1], fpr[::-1]).  Scores that fall between two thresholds
+ * are treated as tied, so each positive-negative pair in one bin earns half
+ * credit instead of 1 or 0: the result can lie above or below the exact
+ * AUC.  Scores below thresholds[0] are never predicted positive.  O(n log nt + nt) time, no extra memory.
  *   auc, fpr, tpr  outputs (fpr and tpr have room for nt values)
  * Error contract (outputs untouched on error):
  *   SLOPE_EINVAL        an argument pointer is NULL; n == 0; nt < 2;

@@ -1,0 +1,647 @@
+/*
+ * Chapter 09 -- integration, expectations and the area under the ROC curve.
+ *
+ * Prints every table of lesson.md, in the lesson's order: Riemann and
+ * trapezoid sums closing in on an integral, the fundamental theorem (both
+ * parts) and the properties of definite integrals, each antiderivative rule
+ * checked twice (differentiated back, and through the fundamental theorem
+ * against quadrature), the seed's basic and special-function integrals,
+ * substitution and integration by parts, expectations as integrals, signed
+ * and total areas, and the ROC curve's area on the seed's random scores: the
+ * seed's 200-threshold grid against the exact curve, how a finer grid closes
+ * the gap, and which bins of the grid cause it.
+ *
+ * Every integral of a function goes through slope_integrate (adaptive
+ * Gauss-Kronrod), with scipy.integrate.quad's default tolerances.
+ *
+ * Try: --seed 7 (other random scores), --thresholds 20 (a coarser grid),
+ * --epsabs 1e-3 (a sloppier quadrature: watch the last digits move),
+ * --limit 3 (too few subintervals: the program warns and goes on).
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "slope.h"
+
+/* ---- quadrature settings: one place, passed everywhere ------------------- */
+
+typedef struct {
+    double epsabs, epsrel;   /* stop when abserr <= max(epsabs, epsrel |result|) */
+    int limit;               /* most subintervals */
+} quad_cfg;
+
+/* The integral of f over [a, b] (either limit may be infinite).  As quad
+ * does, a tolerance that was not met only warns and keeps the best estimate
+ * (a relative tolerance alone can never be met by an integral of 0); any
+ * other failure stops the program with the library's reason. */
+static double quad(const quad_cfg *q, slope_fn f, void *p, double a, double b)
+{
+    double r, err;
+    slope_status s = slope_integrate(&r, &err, f, p, a, b, q->epsabs, q->epsrel,
+                                     (size_t)q->limit, NULL);
+    if (s == SLOPE_EMAXITER || s == SLOPE_ETOL)
+        fprintf(stderr, "warning: integral over [%g, %g]: %s; kept %.10g (error estimate %.1e)\n",
+                a, b, slope_status_str(s), r, err);
+    else
+        chapter_check(s, "an integral (slope_integrate)");
+    return r;
+}
+
+/* Every printed table goes through these two; a failed write is an error. */
+static void header(const slope_table_col *cols, size_t n)
+{
+    chapter_check(slope_table_header(stdout, cols, n, "  "), "printing a table");
+}
+
+static void row(const slope_table_col *cols, size_t n, const double *values)
+{
+    chapter_check(slope_table_row(stdout, cols, n, "  ", values), "printing a table");
+}
+
+/* The rule under a hand-made header, as wide as its rows. */
+static void rule_line(int width)
+{
+    for (int i = 0; i < width; i++)
+        putchar('-');
+    putchar('\n');
+}
+
+/* ---- the functions the lesson integrates --------------------------------- */
+
+static double x4(double x, void *p) { (void)p; return x * x * x * x; }
+static double x2(double x, void *p) { (void)p; return x * x; }
+static double x2p3(double x, void *p) { (void)p; return x * x + 3; }
+static double five(double x, void *p) { (void)p; (void)x; return 5; }
+static double four_x3(double x, void *p) { (void)p; return 4 * x * x * x; }
+static double recip(double x, void *p) { (void)p; return 1 / x; }
+static double exp_fn(double x, void *p) { (void)p; return exp(x); }
+static double exp2x(double x, void *p) { (void)p; return exp(2 * x); }
+static double log_fn(double x, void *p) { (void)p; return log(x); }
+static double sine(double x, void *p) { (void)p; return sin(x); }
+static double cosine(double x, void *p) { (void)p; return cos(x); }
+static double cauchy(double x, void *p) { (void)p; return 1 / (1 + x * x); }
+static double bell(double x, void *p) { (void)p; return exp(-x * x / 2); }
+
+/* The standard normal density phi and distribution function Phi. */
+static double phi(double x, void *p) { (void)p; return exp(-x * x / 2) / sqrt(2 * PI); }
+static double Phi(double x) { return 0.5 * erfc(-x / sqrt(2.0)); }
+
+/* ---- the definite integral as a limit of sums ---------------------------- */
+
+/* weave: riemann */
+/* Left and midpoint Riemann sums of f over [a, b] with n equal strips: the
+ * height of each strip is f at its left end, or at its middle. */
+static double left_sum(slope_fn f, double a, double b, int n)
+{
+    double h = (b - a) / n, s = 0;
+    for (int i = 0; i < n; i++)
+        s += f(a + i * h, NULL);
+    return s * h;
+}
+
+static double midpoint_sum(slope_fn f, double a, double b, int n)
+{
+    double h = (b - a) / n, s = 0;
+    for (int i = 0; i < n; i++)
+        s += f(a + (i + 0.5) * h, NULL);
+    return s * h;
+}
+/* weave end */
+
+/* The trapezoid rule through the library: sample f at n + 1 points. */
+static double trapezoid_sum(slope_fn f, double a, double b, int n)
+{
+    double *y = malloc((size_t)(n + 1) * sizeof *y), h = (b - a) / n;
+    chapter_require(y != NULL, "out of memory for the trapezoid samples");
+    for (int i = 0; i <= n; i++)
+        y[i] = f(a + i * h, NULL);
+    double s = slope_integrate_trapz_uniform(y, (size_t)n + 1, h);
+    free(y);
+    return s;
+}
+
+/* f with a counter: how many times the quadrature looked at the function. */
+typedef struct {
+    slope_fn f;
+    long calls;
+} counted;
+
+static double counted_call(double x, void *p)
+{
+    counted *c = p;
+    c->calls++;
+    return c->f(x, NULL);
+}
+
+static void riemann(const quad_cfg *q)
+{
+    const double a = 0, b = 2, exact = exp(2.0) - 1;
+    chapter_table("riemann", "strips closing in on the integral of e^x over [0, 2]");
+    printf("Error of each sum against e^2 - 1 = %.10f\n", exact);
+    slope_table_col cols[] = {{"strips n", "%.0f", 8}, {"left", "%.8f", 12}, {"error", "%.2e", 9},
+                              {"midpoint", "%.8f", 12}, {"error", "%.2e", 9},
+                              {"trapezoid", "%.8f", 12}, {"error", "%.2e", 9}};
+    header(cols, 7);
+    for (int n = 4; n <= 1024; n *= 4) {
+        double l = left_sum(exp_fn, a, b, n), m = midpoint_sum(exp_fn, a, b, n);
+        double t = trapezoid_sum(exp_fn, a, b, n);
+        row(cols, 7, (double[]){n, l, l - exact, m, m - exact, t, t - exact});
+    }
+    counted c = {exp_fn, 0};
+    double r, err;
+    chapter_check(slope_integrate(&r, &err, counted_call, &c, a, b, q->epsabs, q->epsrel,
+                                  (size_t)q->limit, NULL), "the integral of e^x");
+    printf("slope_integrate (Gauss-Kronrod): %.10f, error %.2e, estimated %.1e, %ld calls of f\n",
+           r, r - exact, err, c.calls);
+}
+
+/* ---- the fundamental theorem --------------------------------------------- */
+
+static double ftc_f(double x, void *p) { (void)p; return 3 * x * x - 2 * x + 1; }
+
+/* The antiderivative on integers, as the seed's Python evaluates F(4) and F(1). */
+static long ftc_F(long x) { return x * x * x - x * x + x; }
+
+static double sin_fn3(double x, void *p) { (void)p; return 2 * x * x + 3 * sin(x); }
+
+static void fundamental_theorem(const quad_cfg *q)
+{
+    const long a = 1, b = 4;
+    const double match = 1e-9;   /* the seed's test */
+    chapter_table("ftc", "part 2 of the fundamental theorem, and the properties of integrals");
+    long ftc = ftc_F(b) - ftc_F(a);
+    printf("FTC: F(%ld) - F(%ld) = %ld - %ld = %ld\n", b, a, ftc_F(b), ftc_F(a), ftc);
+    double num = quad(q, ftc_f, NULL, a, b);
+    printf("Numerical (slope_integrate): %.8f\n", num);
+    printf("Match: %s\n", fabs(ftc - num) < match ? "True" : "False");
+    printf("\nKey properties:\n");
+    double r1 = quad(q, sin_fn3, NULL, 0, PI);
+    double r2 = 2 * quad(q, x2, NULL, 0, PI) + 3 * quad(q, sine, NULL, 0, PI);
+    printf("  Linearity: int(2x^2+3sin) = %.6f, split = %.6f, match = %s\n", r1, r2,
+           fabs(r1 - r2) < match ? "True" : "False");
+    double r3 = quad(q, ftc_f, NULL, a, b), r4 = quad(q, ftc_f, NULL, b, a);
+    printf("  Reverse limits: int_1^4 = %.4f, int_4^1 = %.4f, sum = %.4f\n", r3, r4, r3 + r4);
+    double r5 = quad(q, ftc_f, NULL, 1, 2), r6 = quad(q, ftc_f, NULL, 2, 4);
+    printf("  Additivity: int_1^2 + int_2^4 = %.4f + %.4f = %.4f\n", r5, r6, r5 + r6);
+    printf("  Empty interval: int_2^2 = %.4f\n", quad(q, ftc_f, NULL, 2, 2));
+    printf("  (closed form 2pi^3/3 + 6 = %.6f; the reversed-limit sum is %.1e unrounded)\n",
+           2 * PI * PI * PI / 3 + 6, r3 + r4);
+}
+
+/* G(x) = integral of f from 1 to x: the accumulated area as a function. */
+typedef struct {
+    const quad_cfg *q;
+} area_fn;
+
+static double accumulated(double x, void *p)
+{
+    const area_fn *g = p;
+    return quad(g->q, ftc_f, NULL, 1, x);
+}
+
+static void ftc_part1(const quad_cfg *q)
+{
+    area_fn g = {q};
+    chapter_table("ftc-part1", "part 1: the slope of the accumulated area is the integrand");
+    printf("G(x) = integral of 3t^2 - 2t + 1 from 1 to x; G'(x) by a central difference\n");
+    slope_table_col cols[] = {{"x", "%.2f", 5}, {"G(x)", "%.8f", 13}, {"G'(x)", "%.8f", 13},
+                              {"f(x)", "%.8f", 13}, {"|G' - f|", "%.1e", 9}};
+    header(cols, 5);
+    const double xs[] = {1.0, 1.5, 2.0, 3.0, 4.0};
+    for (int i = 0; i < 5; i++) {
+        double d = slope_deriv_central(accumulated, &g, xs[i], slope_deriv_step_central(xs[i]));
+        row(cols, 5, (double[]){xs[i], accumulated(xs[i], &g), d, ftc_f(xs[i], NULL),
+                                fabs(d - ftc_f(xs[i], NULL))});
+    }
+}
+
+/* ---- antiderivatives: the rule tables, checked --------------------------- */
+
+/* Their antiderivatives F (constant C = 0). */
+static double X5_5(double x, void *p) { (void)p; return pow(x, 5) / 5; }
+static double X3_3p3x(double x, void *p) { (void)p; return x * x * x / 3 + 3 * x; }
+static double FIVE_X(double x, void *p) { (void)p; return 5 * x; }
+static double X4(double x, void *p) { (void)p; return pow(x, 4); }
+static double LOG_ABS(double x, void *p) { (void)p; return log(fabs(x)); }
+static double EXP2X_2(double x, void *p) { (void)p; return exp(2 * x) / 2; }
+static double XLOGX_X(double x, void *p) { (void)p; return x * log(x) - x; }
+static double NEG_COS(double x, void *p) { (void)p; return -cos(x); }
+static double ATAN(double x, void *p) { (void)p; return atan(x); }
+static double SQRT2PI_PHI(double x, void *p) { (void)p; return sqrt(2 * PI) * Phi(x); }
+
+typedef struct {
+    const char *f, *F;
+    slope_fn fn, Fn;
+    double a, b;   /* an interval where f is defined and continuous */
+} rule;
+
+static void antiderivatives(const quad_cfg *q)
+{
+    const double e = exp(1.0);
+    const rule rules[] = {
+        {"x^4", "x^5/5", x4, X5_5, 0, 1},          {"5", "5x", five, FIVE_X, 0, 2},
+        {"x^2 + 3", "x^3/3 + 3x", x2p3, X3_3p3x, 0, 2}, {"4x^3", "x^4", four_x3, X4, 0, 2},
+        {"1/x", "ln|x|", recip, LOG_ABS, 1, e},     {"1/x", "ln|x|", recip, LOG_ABS, -e, -1},
+        {"e^x", "e^x", exp_fn, exp_fn, 0, 2},       {"e^(2x)", "e^(2x)/2", exp2x, EXP2X_2, 0, 1},
+        {"ln x", "x ln x - x", log_fn, XLOGX_X, 1, e}, {"sin x", "-cos x", sine, NEG_COS, 0, PI},
+        {"cos x", "sin x", cosine, sine, 0, PI / 2}, {"1/(1+x^2)", "arctan x", cauchy, ATAN, 0, 1},
+        {"e^(-x^2/2)", "sqrt(2pi) Phi(x)", bell, SQRT2PI_PHI, -1, 1},
+    };
+    chapter_table("antiderivatives", "every rule checked: F' = f, and F(b) - F(a) = quadrature");
+    printf("F'(m): central difference (default step) at the midpoint m of [a, b], against f(m)\n");
+    printf("%-11s  %-16s  %8s  %15s  %13s  %13s  %8s\n", "f(x)", "F(x)", "|F'-f|", "[a, b]",
+           "F(b) - F(a)", "quadrature", "|diff|");
+    rule_line(96);
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+        const rule *r = &rules[i];
+        double m = (r->a + r->b) / 2;
+        double dF = slope_deriv_central(r->Fn, NULL, m, slope_deriv_step_central(m));
+        double ftc = r->Fn(r->b, NULL) - r->Fn(r->a, NULL), num = quad(q, r->fn, NULL, r->a, r->b);
+        printf("%-11s  %-16s  %8.1e  [%6.3f, %6.3f]  %13.8f  %13.8f  %8.1e\n", r->f, r->F,
+               fabs(dF - r->fn(m, NULL)), r->a, r->b, ftc, num, fabs(ftc - num));
+    }
+}
+
+/* ---- the seed's integrals, printed as the seed prints them --------------- */
+
+static void seed_pair(const char *title, double numerical, const char *label, double analytical)
+{
+    printf("%s\n  Numerical:  %.8f\n  Analytical%s: %.8f\n", title, numerical, label, analytical);
+}
+
+static void basic_rules(const quad_cfg *q)
+{
+    chapter_table("basic-rules", "power, sum and reciprocal rules: quadrature vs antiderivative");
+    seed_pair("integral x^4 from 0 to 1", quad(q, x4, NULL, 0, 1), " (1/5)", 0.2);
+    seed_pair("\nintegral (x^2+3) from 0 to 2", quad(q, x2p3, NULL, 0, 2), " (26/3)", 26.0 / 3);
+    seed_pair("\nintegral 1/x from 1 to e", quad(q, recip, NULL, 1, exp(1.0)), " (ln e = 1)", 1.0);
+}
+
+static void special_functions(const quad_cfg *q)
+{
+    const double e = exp(1.0);
+    chapter_table("special-functions", "exponential, sine, logarithm and the normal density");
+    seed_pair("integral e^x from 0 to 2", quad(q, exp_fn, NULL, 0, 2), " (e^2 - 1)", e * e - 1);
+    seed_pair("\nintegral sin(x) from 0 to pi", quad(q, sine, NULL, 0, PI), "", 2.0);
+    seed_pair("\nintegral ln(x) from 1 to e", quad(q, log_fn, NULL, 1, e), "", 1.0);
+    seed_pair("\nintegral of N(0,1) pdf from -inf to +inf", quad(q, phi, NULL, -INFINITY, INFINITY),
+              "", 1.0);
+}
+
+/* ---- substitution and integration by parts ------------------------------- */
+
+/* A value that rounds to zero at `digits` decimals, printed as the seed's
+ * Python printed it: without the minus sign of a rounding-level negative. */
+static double as_printed(double x, int digits)
+{
+    double scale = pow(10.0, digits);
+    return fabs(x) * scale < 0.5 ? 0.0 : x;
+}
+
+static double sub_f(double x, void *p) { (void)p; return 2 * x * cos(x * x); }
+static double ibp_f(double x, void *p) { (void)p; return x * exp(x); }
+static double ibp_F(double x) { return exp(x) * (x - 1); }
+
+static void substitution_parts(const quad_cfg *q)
+{
+    chapter_table("substitution-parts", "substitution and integration by parts");
+    double sub = quad(q, sub_f, NULL, 0, sqrt(PI)), exact = sin(PI) - sin(0.0);
+    seed_pair("Substitution: integral 2x*cos(x^2) from 0 to sqrt(pi)", as_printed(sub, 8), "",
+              as_printed(exact, 8));
+    double u_side = quad(q, cosine, NULL, 0, PI);
+    printf("  before rounding: quadrature %.2e, sin(pi) - sin(0) = %.2e;\n"
+           "  after u = x^2, integral cos(u) from 0 to pi: %.2e\n", sub, exact, u_side);
+    seed_pair("\nIntegration by parts: integral x*e^x from 0 to 1", quad(q, ibp_f, NULL, 0, 1), "",
+              ibp_F(1) - ibp_F(0));
+    double uv = 1 * exp(1.0) - 0 * exp(0.0), v_du = quad(q, exp_fn, NULL, 0, 1);
+    printf("  u = x, dv = e^x dx: [u v] from 0 to 1 = %.8f, minus integral v du = %.8f,"
+           " gives %.8f\n", uv, v_du, uv - v_du);
+}
+
+/* ---- expectations as integrals ------------------------------------------- */
+
+static double x2_phi(double x, void *p) { (void)p; return x * x * exp(-x * x / 2) / sqrt(2 * PI); }
+static double x_exp(double x, void *p) { (void)p; return x * exp(-x); }
+static double x2_exp(double x, void *p) { (void)p; return x * x * exp(-x); }
+
+/* The integral of x^2 phi(x) outside [-c, c], in closed form (integrate by
+ * parts once): 2 (c phi(c) + Q(c)), Q the upper tail, kept accurate by erfc. */
+static double x2_phi_tail(double c)
+{
+    return 2 * (c * phi(c, NULL) + 0.5 * erfc(c / sqrt(2.0)));
+}
+
+static void expectations(const quad_cfg *q)
+{
+    chapter_table("expectations", "expectations are integrals against a density");
+    printf("  E[X^2] for X~N(0,1) = %.8f  (expected: 1.0 = variance)\n",
+           quad(q, x2_phi, NULL, -10, 10));
+    printf("  the same over (-inf, inf): %.8f\n", quad(q, x2_phi, NULL, -INFINITY, INFINITY));
+    printf("\nE[X] for X ~ Exp(1) (integral x*e^(-x) from 0 to inf):\n");
+    double m1 = quad(q, x_exp, NULL, 0, INFINITY), m2 = quad(q, x2_exp, NULL, 0, INFINITY);
+    printf("  Numerical: %.8f  (expected: 1.0 = 1/lambda)\n", m1);
+    printf("  E[X^2] = %.8f, so Var[X] = E[X^2] - E[X]^2 = %.8f\n", m2, m2 - m1 * m1);
+    printf("\nE[X^2] of N(0,1) over [-c, c] only: what the cut leaves out\n");
+    slope_table_col cols[] = {{"c", "%.0f", 3}, {"quadrature", "%.10f", 13},
+                              {"closed form", "%.10f", 13}, {"tail beyond +-c", "%.2e", 16}};
+    header(cols, 4);
+    const double cs[] = {1, 2, 3, 5, 8, 10};
+    for (int i = 0; i < 6; i++)
+        row(cols, 4, (double[]){cs[i], quad(q, x2_phi, NULL, -cs[i], cs[i]),
+                                1 - x2_phi_tail(cs[i]), x2_phi_tail(cs[i])});
+}
+
+/* ---- areas --------------------------------------------------------------- */
+
+static double x_minus_x2(double x, void *p) { (void)p; return x - x * x; }
+static double x_minus_x3(double x, void *p) { (void)p; return x - x * x * x; }
+static double abs_sine(double x, void *p) { (void)p; return fabs(sin(x)); }
+static double abs_cosine(double x, void *p) { (void)p; return fabs(cos(x)); }
+static double abs_x_minus_x3(double x, void *p) { (void)p; return fabs(x - x * x * x); }
+
+/* The integral of f over [a, b], adding to *ncalls the calls of f it took. */
+static double quad_counted(const quad_cfg *q, slope_fn f, double a, double b, long *ncalls)
+{
+    counted c = {f, 0};
+    double r = quad(q, counted_call, &c, a, b);
+    *ncalls += c.calls;
+    return r;
+}
+
+typedef struct {
+    const char *name;
+    slope_fn f, absf;
+    double a, b, cross;   /* f changes sign at cross only */
+    double total;         /* the total area, in closed form */
+} signed_area;
+
+/* weave: total-area */
+/* Total area two ways: |f| straight into the quadrature (a kink it must
+ * find), or f integrated on each side of its sign change, sizes added. */
+static void total_area(const quad_cfg *q, const signed_area *t)
+{
+    long direct = 0, split = 0, ignored = 0;
+    double s = quad_counted(q, t->f, t->a, t->b, &ignored);
+    double d = quad_counted(q, t->absf, t->a, t->b, &direct);
+    double p = fabs(quad_counted(q, t->f, t->a, t->cross, &split)) +
+               fabs(quad_counted(q, t->f, t->cross, t->b, &split));
+    printf("%-20s  %11.8f  %11.8f  %5ld  %11.8f  %5ld  %11.8f\n", t->name, as_printed(s, 8), d,
+           direct, p, split, t->total);
+}
+/* weave end */
+
+static void areas(const quad_cfg *q)
+{
+    const signed_area rows[] = {
+        {"sin x on [0, 2pi]", sine, abs_sine, 0, 2 * PI, PI, 4.0},
+        {"x - x^3 on [-1, 1]", x_minus_x3, abs_x_minus_x3, -1, 1, 0, 0.5},
+        {"cos x on [0, 2]", cosine, abs_cosine, 0, 2, PI / 2, 2 - sin(2.0)},
+    };
+    chapter_table("area", "area between curves; signed against total area");
+    seed_pair("Area between g(x)=x and f(x)=x^2 on [0,1]:", quad(q, x_minus_x2, NULL, 0, 1), "",
+              0.5 - 1.0 / 3);
+    printf("\nSigned integral, and the total area two ways: |f| integrated directly,\n"
+           "or f split where it changes sign (each with the calls of f it took)\n");
+    printf("%-20s  %11s  %11s  %5s  %11s  %5s  %11s\n", "f(x) on [a, b]", "signed", "|f| direct",
+           "calls", "split", "calls", "exact total");
+    rule_line(85);
+    for (int i = 0; i < 3; i++)
+        total_area(q, &rows[i]);
+}
+
+/* ---- ROC and AUC --------------------------------------------------------- */
+
+enum { N_SCORES = 100 };   /* the seed's sample size */
+
+/* The seed's classifier: scores = beta(5, 2, 100), then
+ * labels = (scores + normal(0, 0.3, 100) > 0.5): all the scores are drawn
+ * before any of the noise, from one stream, as numpy does. */
+static void draw_scores(double *scores, int *labels, unsigned seed)
+{
+    slope_rng r;
+    slope_rng_seed(&r, seed);
+    for (int i = 0; i < N_SCORES; i++)
+        scores[i] = slope_rng_beta(&r, 5, 2);
+    for (int i = 0; i < N_SCORES; i++)
+        labels[i] = scores[i] + slope_rng_normal(&r, 0, 0.3) > 0.5;
+}
+
+/* numpy's linspace(0, 1, n): i times the step 1/(n-1), the last set to 1. */
+static double *linspace01(int n)
+{
+    double *t = malloc((size_t)n * sizeof *t), step = 1.0 / (n - 1);
+    chapter_require(t != NULL, "out of memory for the thresholds");
+    for (int i = 0; i < n; i++)
+        t[i] = i * step;
+    t[n - 1] = 1.0;
+    return t;
+}
+
+/* The grid AUC over numpy's linspace(0, 1, nt), and how many distinct
+ * (fpr, tpr) points the grid reached. */
+static double grid_auc(const double *scores, const int *labels, int nt, int *distinct)
+{
+    double *t = linspace01(nt), *fpr = malloc((size_t)nt * sizeof *fpr),
+           *tpr = malloc((size_t)nt * sizeof *tpr), auc;
+    chapter_require(fpr && tpr, "out of memory for the grid's rates");
+    chapter_check(slope_auc_grid(&auc, fpr, tpr, t, (size_t)nt, scores, labels, N_SCORES),
+                  "the grid AUC");
+    *distinct = 1;   /* points differing from their neighbour: the grid's real corners */
+    for (int i = 1; i < nt; i++)
+        *distinct += fpr[i] != fpr[i - 1] || tpr[i] != tpr[i - 1];
+    free(t), free(fpr), free(tpr);
+    return auc;
+}
+
+/* weave: pairs */
+/* AUC as a probability: of all (positive, negative) pairs, the fraction in
+ * which the positive scores higher, a tie counting one half. */
+static double pair_fraction(const double *s, const int *labels, int n)
+{
+    double wins = 0, pairs = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            if (labels[i] == 1 && labels[j] == 0) {
+                wins += s[i] > s[j] ? 1.0 : s[i] == s[j] ? 0.5 : 0.0;
+                pairs += 1;
+            }
+    return wins / pairs;
+}
+/* weave end */
+
+static void roc_auc(const double *scores, const int *labels, int nt, unsigned seed, double *exact)
+{
+    chapter_table("roc-auc", "the area under the ROC curve: the seed's grid and the exact curve");
+    int distinct, P = 0;
+    double grid = grid_auc(scores, labels, nt, &distinct);
+    printf("AUC-ROC (trapezoidal rule): %.4f\n", grid);
+    printf("  (1.0 = perfect, 0.5 = random)\n\n");
+    for (int i = 0; i < N_SCORES; i++)
+        P += labels[i];
+    printf("%d scores from Beta(5, 2), seed %u: %d positives, %d negatives\n", N_SCORES, seed, P,
+           N_SCORES - P);
+    double fpr[N_SCORES + 1], tpr[N_SCORES + 1];
+    size_t np;
+    chapter_check(slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL), "the ROC");
+    chapter_check(slope_auc_exact(exact, scores, labels, N_SCORES, NULL), "the exact AUC");
+    printf("  grid of %d thresholds, trapezoid rule   %.8f  (%d distinct points)\n", nt, grid,
+           distinct);
+    printf("  exact ROC, trapezoid rule              %.8f  (%zu points)\n",
+           slope_integrate_trapz(tpr, fpr, np), np);
+    printf("  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", *exact);
+    printf("  fraction of pairs ranked right         %.8f\n",
+           pair_fraction(scores, labels, N_SCORES));
+    printf("grid - exact = %+.8f; at the seed's four digits, grid %.4f against exact %.4f\n",
+           grid - *exact, grid, *exact);
+}
+
+/* ---- why the grid differs: it bins the scores ---------------------------- */
+
+/* The index of the largest threshold <= s (-1 when s is below them all):
+ * every score in one bin [t_k, t_k+1) is predicted alike at every threshold. */
+static int bin_of(double s, const double *t, int nt)
+{
+    int lo = -1, hi = nt - 1;   /* t[lo] <= s (or lo == -1), answer in [lo, hi] */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (t[mid] <= s)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Positive-negative pairs whose scores share a bin: the grid ties them. */
+static long shared_pairs(const int *bins, const int *labels, int n)
+{
+    long k = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            k += labels[i] == 1 && labels[j] == 0 && bins[i] == bins[j];
+    return k;
+}
+
+static void grid_convergence(const double *scores, const int *labels, double exact)
+{
+    chapter_table("auc-grid", "a finer grid closes in on the exact AUC");
+    printf("exact AUC %.8f; \"binned\" = the exact AUC of the scores replaced by their bin\n",
+           exact);
+    slope_table_col cols[] = {{"thresholds", "%.0f", 10}, {"grid AUC", "%.4f", 8},
+                              {"grid AUC", "%.8f", 10},   {"- exact", "%+.2e", 9},
+                              {"points", "%.0f", 6},       {"tied pairs", "%.0f", 10},
+                              {"binned", "%.8f", 10}};
+    header(cols, 7);
+    int bins[N_SCORES];
+    for (int nt = 20; nt <= 200000; nt *= 10) {
+        int distinct;
+        double grid = grid_auc(scores, labels, nt, &distinct), *t = linspace01(nt), binned;
+        for (int i = 0; i < N_SCORES; i++)
+            bins[i] = bin_of(scores[i], t, nt);
+        double b[N_SCORES];
+        for (int i = 0; i < N_SCORES; i++)
+            b[i] = bins[i];
+        chapter_check(slope_auc_exact(&binned, b, labels, N_SCORES, NULL), "the binned AUC");
+        row(cols, 7, (double[]){nt, grid, grid, grid - exact, distinct,
+                                (double)shared_pairs(bins, labels, N_SCORES), binned});
+        free(t);
+    }
+}
+
+typedef struct {
+    double s;
+    int label;
+} scored;
+
+static int by_score_desc(const void *pa, const void *pb)
+{
+    const scored *a = pa, *b = pb;
+    return (a->s < b->s) - (a->s > b->s);
+}
+
+/* One bin holding both classes: its scores, high to low, and what the grid's
+ * diagonal changes against the exact staircase.  The exact curve credits a
+ * pair 1 when ranked right (positive higher), 0 when wrong; the grid ties
+ * them and credits 1/2: a change of (wrong - right) / (2 P N). */
+static double show_bin(const scored *v, int from, int to, int k, const double *t, double PN)
+{
+    long right = 0, wrong = 0;   /* pairs with the positive higher, with the negative higher */
+    printf("%5d  [%.5f, %.5f)  ", k, t[k], t[k + 1]);
+    for (int i = from; i < to; i++) {
+        printf(" %.5f%c", v[i].s, v[i].label ? '+' : '-');
+        for (int j = i + 1; j < to; j++)
+            if (v[i].label != v[j].label && v[i].s != v[j].s)
+                v[i].label ? right++ : wrong++;
+    }
+    double change = (wrong - right) / (2 * PN);   /* the grid gives each pair 1/2 */
+    printf("\n%22spairs ranked right %ld, wrong %ld: grid - exact %+.6f\n", "", right, wrong,
+           change);
+    return change;
+}
+
+static void grid_bins(const double *scores, const int *labels, int nt, double exact)
+{
+    chapter_table("grid-bins", "where the grid's diagonals leave the exact staircase");
+    double *t = linspace01(nt), total = 0, grid;
+    scored v[N_SCORES];
+    int P = 0, distinct;
+    for (int i = 0; i < N_SCORES; i++)
+        v[i] = (scored){scores[i], labels[i]}, P += labels[i];
+    qsort(v, N_SCORES, sizeof *v, by_score_desc);
+    printf("Bins of the %d-threshold grid holding both classes (+ positive, - negative)\n", nt);
+    printf("  bin  [t_k, t_k+1)          scores, high to low\n");
+    for (int from = 0, to; from < N_SCORES; from = to) {
+        int k = bin_of(v[from].s, t, nt), pos = 0;
+        for (to = from; to < N_SCORES && bin_of(v[to].s, t, nt) == k; to++)
+            pos += v[to].label;
+        if (pos > 0 && pos < to - from && k >= 0 && k + 1 < nt)
+            total += show_bin(v, from, to, k, t, (double)P * (N_SCORES - P));
+    }
+    grid = grid_auc(scores, labels, nt, &distinct);
+    printf("sum of the changes %+.8f = grid %.8f - exact %.8f\n", total, grid, exact);
+    free(t);
+}
+
+int main(int argc, char **argv)
+{
+    quad_cfg q = {sqrt(DBL_EPSILON), sqrt(DBL_EPSILON), 50};   /* quad's defaults: 1.49e-8, 50 */
+    int seed = 42, thresholds = 200;
+    const chapter_opt opts[] = {
+        {"seed", CHAPTER_INT, &seed, "seed of the random scores and labels (0 to 2147483647)"},
+        {"thresholds", CHAPTER_INT, &thresholds,
+         "number of grid thresholds in [0, 1] (2 to 1000000)"},
+        {"epsabs", CHAPTER_DOUBLE, &q.epsabs, "absolute tolerance of every quadrature (>= 0)"},
+        {"epsrel", CHAPTER_DOUBLE, &q.epsrel, "relative tolerance of every quadrature (>= 0)"},
+        {"limit", CHAPTER_INT, &q.limit, "most subintervals of a quadrature (1 to 100000)"},
+    };
+    chapter_parse(argc, argv,
+                  "Chapter 09: integration, from antiderivatives to the area under the ROC curve.",
+                  opts, sizeof opts / sizeof *opts);
+    chapter_require(seed >= 0, "--seed must be between 0 and 2147483647");
+    chapter_require(thresholds >= 2 && thresholds <= 1000000,
+                    "--thresholds must be between 2 and 1000000");
+    chapter_require(q.epsabs >= 0 && q.epsrel >= 0, "--epsabs and --epsrel must not be negative");
+    /* below 50 eps relative no double result can be trusted (lib/integrate.h) */
+    chapter_require(q.epsabs > 0 || q.epsrel >= 50 * DBL_EPSILON,
+                    "--epsabs must be positive, or --epsrel at least 50 * DBL_EPSILON (1.1e-14)");
+    chapter_require(q.limit >= 1 && q.limit <= 100000, "--limit must be between 1 and 100000");
+    riemann(&q);
+    ftc_part1(&q);
+    fundamental_theorem(&q);
+    antiderivatives(&q);
+    basic_rules(&q);
+    special_functions(&q);
+    substitution_parts(&q);
+    expectations(&q);
+    areas(&q);
+    double scores[N_SCORES], exact;
+    int labels[N_SCORES];
+    draw_scores(scores, labels, (unsigned)seed);
+    roc_auc(scores, labels, thresholds, (unsigned)seed, &exact);
+    grid_convergence(scores, labels, exact);
+    grid_bins(scores, labels, thresholds, exact);
+    return 0;
+}
