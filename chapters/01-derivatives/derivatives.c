@@ -322,6 +322,139 @@ static void saturation(void)
            peak, peak, pow(peak, 10));
 }
 
+/* ---- figure data ------------------------------------------------------------ */
+
+/* Under --data DIR the program also writes the files that plots/01-*.gp draw.
+ * Each file holds named blocks that gnuplot selects with `index "[NAME]"`;
+ * every number in them comes from the functions and the library above. */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* Point k of n + 1 equally spaced points from a to b (the last one is b). */
+static double grid_point(double a, double b, int k, int n)
+{
+    return k == n ? b : a + (b - a) * k / n;
+}
+
+/* f on n + 1 points of [a, b], with f' (central) and f'' (second difference)
+ * at the library's default steps. */
+static void curve_block(FILE *fp, const char *name, slope_fn f, double a, double b, int n)
+{
+    data_block(fp, name, "x f(x) f'(x) f''(x)");
+    for (int k = 0; k <= n; k++) {
+        double x = grid_point(a, b, k, n);
+        fprintf(fp, "%.10g %.10g %.10g %.10g\n", x, f(x, NULL),
+                slope_deriv_central(f, NULL, x, slope_deriv_step_central(x)),
+                slope_deriv_second(f, NULL, x, slope_deriv_step_second(x)));
+    }
+}
+
+/* The critical points xs[0..n-1] of f, named by the sign of f'' there. */
+static void extrema_block(FILE *fp, const char *name, slope_fn f, const double *xs, int n)
+{
+    data_block(fp, name, "x f(x) f'(x) f''(x) kind");
+    for (int i = 0; i < n; i++) {
+        double x = xs[i], f2 = slope_deriv_second(f, NULL, x, slope_deriv_step_second(x));
+        fprintf(fp, "%.10g %.10g %.10g %.10g %s\n", x, f(x, NULL),
+                slope_deriv_central(f, NULL, x, slope_deriv_step_central(x)), f2,
+                f2 > 0 ? "min" : "max");
+    }
+}
+
+/* The seed's secants of x^2 at x0, each drawn from a little left of x0 to a
+ * little right of x0 + h, and the tangent they turn into. */
+static void secant_blocks(FILE *fp, double x0)
+{
+    const double hs[] = {1.0, 0.5, 0.2, 0.05}, y0 = square(x0, NULL);
+    curve_block(fp, "x^2", square, x0 - 1.5, x0 + 1.5, 300);
+    data_block(fp, "secants", "h slope x0+h f(x0+h), then the drawn segment xa ya xb yb");
+    for (int i = 0; i < 4; i++) {
+        double h = hs[i], s = slope_deriv_forward(square, NULL, x0, h);
+        double xa = x0 - 0.3, xb = x0 + h + 0.2;
+        fprintf(fp, "%g %.10g %.10g %.10g %.10g %.10g %.10g %.10g\n", h, s, x0 + h,
+                square(x0 + h, NULL), xa, y0 + s * (xa - x0), xb, y0 + s * (xb - x0));
+    }
+    double t = slope_deriv_central(square, NULL, x0, slope_deriv_step_central(x0));
+    data_block(fp, "tangent", "x0 f(x0) slope, then the drawn segment xa ya xb yb");
+    fprintf(fp, "%.10g %.10g %.10g %.10g %.10g %.10g %.10g\n", x0, y0, t, x0 - 0.6,
+            y0 - 0.6 * t, x0 + 0.6, y0 + 0.6 * t);
+}
+
+static double third_minus_x(double x, void *p) { (void)p; return x * x * x / 3 - x; }
+
+/* Figure 01-derivative-geometry: secants to tangent; sin rising and falling;
+ * x^3/3 - x beside its derivative x^2 - 1. */
+static void figure_geometry(double x0)
+{
+    FILE *fp = chapter_data("derivative-geometry.dat");
+    if (!fp)
+        return;
+    secant_blocks(fp, x0);
+    curve_block(fp, "sin", sine, 0.0, 3 * PI, 600);
+    extrema_block(fp, "sin extrema", sine, (const double[]){PI / 2, 3 * PI / 2, 5 * PI / 2}, 3);
+    curve_block(fp, "x^3/3 - x", third_minus_x, -2.5, 2.5, 500);
+    extrema_block(fp, "x^3/3 - x extrema", third_minus_x, (const double[]){-1.0, 1.0}, 2);
+    chapter_data_close(fp);
+}
+
+/* Figure 01-second-derivative-test: x^3 - 3x, its f' and f'', the critical
+ * points, and the inflection point where the sampled f'' changes sign. */
+static void figure_second_derivative(void)
+{
+    FILE *fp = chapter_data("second-derivative-test.dat");
+    if (!fp)
+        return;
+    const int n = 500;
+    const double a = -2.5, b = 2.5;
+    curve_block(fp, "x^3 - 3x", cubic, a, b, n);
+    extrema_block(fp, "critical points", cubic, (const double[]){-1.0, 1.0}, 2);
+    data_block(fp, "inflection", "x f(x), where f'' changes sign between two samples");
+    double xp = a, f2p = slope_deriv_second(cubic, NULL, a, slope_deriv_step_second(a));
+    for (int k = 1; k <= n; k++) {
+        double x = grid_point(a, b, k, n);
+        double f2 = slope_deriv_second(cubic, NULL, x, slope_deriv_step_second(x));
+        if ((f2p < 0) != (f2 < 0)) {
+            double xi = xp - f2p * (x - xp) / (f2 - f2p);   /* linear interpolation */
+            fprintf(fp, "%.10g %.10g\n", xi, cubic(xi, NULL));
+        }
+        xp = x, f2p = f2;
+    }
+    chapter_data_close(fp);
+}
+
+/* Figure 01-error-curve: the error table's V on a fine grid of steps, from
+ * h = 1 down to 1e-15 in eight steps per decade, and the default steps. */
+static void figure_error_curve(double x)
+{
+    enum { NH = 121 };
+    FILE *fp = chapter_data("error-curve.dat");
+    if (!fp)
+        return;
+    double h[NH], ef[NH], ec[NH];
+    for (int k = 0; k < NH; k++)
+        h[k] = pow(10.0, -k / 8.0);
+    chapter_check(slope_deriv_error_curve(ef, ec, sine, NULL, x, cos(x), h, NH), "the error curve");
+    data_block(fp, "errors", "h forward central h|f''|/2 h^2|f'''|/6 eps|f|/h, for sin at x");
+    for (int k = 0; k < NH; k++)
+        fprintf(fp, "%.10g %.10g %.10g %.10g %.10g %.10g\n", h[k], ef[k], ec[k],
+                h[k] * fabs(sin(x)) / 2, h[k] * h[k] * fabs(cos(x)) / 6,
+                DBL_EPSILON * fabs(sin(x)) / h[k]);
+    double hf = slope_deriv_step_forward(x), hc = slope_deriv_step_central(x), errf, errc;
+    chapter_check(slope_deriv_error_curve(&errf, NULL, sine, NULL, x, cos(x), &hf, 1),
+                  "the error at the default step");
+    chapter_check(slope_deriv_error_curve(NULL, &errc, sine, NULL, x, cos(x), &hc, 1),
+                  "the error at the default step");
+    data_block(fp, "default steps", "h |error|: forward at sqrt(eps)*max(|x|,1), then central");
+    fprintf(fp, "%.10g %.10g\n%.10g %.10g\n", hf, errf, hc, errc);
+    data_block(fp, "x", "the point x and sin(x)");
+    fprintf(fp, "%.10g %.10g\n", x, sin(x));
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double x0 = 1.0, h = 0.25, curve_at = 1.0, power_at = 2.0, at = 1.0;
@@ -349,5 +482,9 @@ int main(int argc, char **argv)
     flat_second_derivative();
     special_derivatives(at);
     saturation();
+
+    figure_geometry(x0);
+    figure_second_derivative();
+    figure_error_curve(curve_at);
     return 0;
 }

@@ -416,6 +416,49 @@ static void hessian_cost(void)
     }
 }
 
+/* ---- figure data ------------------------------------------------------------ */
+
+/* Under --data DIR the program also writes the file that plots/04-*.gp draw.
+ * It holds named blocks that gnuplot selects with `index "[NAME]"`. */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* Figure 04-surfaces: the diagnosis table's three surfaces on [-2, 2]^2, and
+ * the eigenvalues of their numerical Hessians at the origin (step h). */
+static void figure_surfaces(double h)
+{
+    FILE *fp = chapter_data("surfaces.dat");
+    if (!fp)
+        return;
+    const struct {
+        const char *name;
+        slope_fn_n f;
+    } cases[] = {{"bowl", bowl}, {"hill", hill}, {"saddle", saddle}};
+    const int n = 24;
+    for (int k = 0; k < 3; k++) {
+        data_block(fp, cases[k].name, "x y f(x, y) on a 25 x 25 grid (rows of constant x)");
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= n; j++) {
+                double p[2] = {-2.0 + 4.0 * i / n, -2.0 + 4.0 * j / n};
+                fprintf(fp, "%.6g %.6g %.6g\n", p[0], p[1], cases[k].f(p, 2, NULL));
+            }
+            fputc('\n', fp);
+        }
+    }
+    data_block(fp, "eigenvalues", "lambda1 lambda2 \"verdict\" at (0, 0): bowl, hill, saddle");
+    const double origin[2] = {0.0, 0.0};
+    for (int k = 0; k < 3; k++) {
+        double H[4], ev[2];
+        hessian_eigen(H, ev, cases[k].f, NULL, origin, h);
+        fprintf(fp, "%.10g %.10g \"%s\"\n", ev[0], ev[1], naive_shape(ev));
+    }
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double x = 2.0, y = 3.0, hj = 1e-5, a = 1.0, b = 4.0, c = 1.0, px = 1.0, py = 0.5,
@@ -446,5 +489,7 @@ int main(int argc, char **argv)
     diagnosis(h);
     inconclusive(h, tol);
     hessian_cost();
+
+    figure_surfaces(h);
     return 0;
 }

@@ -503,6 +503,106 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
     batch_curvature(d, rates, 4);
 }
 
+/* ---- figure data ------------------------------------------------------------ */
+
+/* Under --data DIR the program also writes the files that plots/05-*.gp draw.
+ * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
+
+#define FIG_STEPS 200 /* a figure shows at most this many steps: more would merge */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* One run of the widget at rate lr, and the parabola under it, sampled over
+ * the stretch of w that the run visits (the animation's stage). */
+static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
+{
+    double c = 3.0, traj[FIG_STEPS + 1], loss[FIG_STEPS + 1];
+    size_t done = (size_t)steps;
+    slope_status s = descend(traj, loss, &done, lr, parabola, parabola_grad, &c, &x0, 1,
+                             (size_t)steps);
+    if (s != SLOPE_EDIVERGED)
+        chapter_check(s, "descending (w - 3)^2");
+    char name[32];
+    snprintf(name, sizeof name, "run %d", k);
+    data_block(fp, name, "t w_t L(w_t) lr");
+    double lo = c, hi = c;
+    for (size_t t = 0; t <= done; t++) {
+        fprintf(fp, "%zu %.10g %.10g %g\n", t, traj[t], loss[t], lr);
+        lo = fmin(lo, traj[t]), hi = fmax(hi, traj[t]);
+    }
+    snprintf(name, sizeof name, "curve %d", k);
+    data_block(fp, name, "w L(w) over the run's stretch of w, a tenth wider each side");
+    const double pad = (hi - lo) / 10;
+    for (int i = 0; i <= 200; i++) {
+        double w = lo - pad + (hi - lo + 2 * pad) * i / 200;
+        fprintf(fp, "%.10g %.10g\n", w, parabola(&w, 1, &c));
+    }
+}
+
+/* Figures 05-lr-regimes and 05-descent-anim: the seed animation's four rates
+ * on (w - 3)^2 from the widget's start, for the widget's number of steps. */
+static void figure_regimes(double x0, int steps)
+{
+    FILE *fp = chapter_data("lr-regimes.dat");
+    if (!fp)
+        return;
+    const double rates[] = {0.02, 0.1, 0.95, 1.05};
+    for (int k = 0; k < 4; k++)
+        regime_blocks(fp, k, rates[k], x0, steps < FIG_STEPS ? steps : FIG_STEPS);
+    chapter_data_close(fp);
+}
+
+/* Figure 05-bowl-path: the bowl-path table's run over the contours of the
+ * elliptical bowl, on a box centred on the minimum (2, 1). */
+static void figure_bowl_path(void)
+{
+    FILE *fp = chapter_data("bowl-path.dat");
+    if (!fp)
+        return;
+    double w0[2] = {-1.0, 3.5}, path[2 * 26], loss[26];
+    chapter_check(descend(path, loss, NULL, 0.1, ellipse, ellipse_grad, NULL, w0, 2, 25),
+                  "descending the bowl");
+    data_block(fp, "L", "w1 w2 L on a 71 x 61 grid (rows of constant w1)");
+    for (int i = 0; i <= 70; i++) {
+        for (int j = 0; j <= 60; j++) {
+            double w[2] = {2 - 3.5 + 7.0 * i / 70, 1 - 3.0 + 6.0 * j / 60};
+            fprintf(fp, "%.6g %.6g %.6g\n", w[0], w[1], ellipse(w, 2, NULL));
+        }
+        fputc('\n', fp);
+    }
+    data_block(fp, "path", "step w1 w2 L, learning rate 0.1");
+    for (int k = 0; k <= 25; k++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", k, path[2 * k], path[2 * k + 1], loss[k]);
+    data_block(fp, "minimum", "w1 w2 L");
+    const double wmin[2] = {2.0, 1.0};
+    fprintf(fp, "%g %g %g\n", wmin[0], wmin[1], ellipse(wmin, 2, NULL));
+    chapter_data_close(fp);
+}
+
+/* Figure 05-batch-vs-minibatch: the full-data loss after every epoch of the
+ * two runs of the batch-vs-minibatch table, and the 1000-epoch floor. */
+static void figure_batch(const dataset *d, const slope_rng *after_data)
+{
+    FILE *fp = chapter_data("batch-vs-minibatch.dat");
+    if (!fp)
+        return;
+    slope_rng r = *after_data;
+    double pb[2], pm[2], lb[30], lm[30], lf[1000];
+    train(pb, lb, 30, 0.1, d, N_DATA, NULL);
+    train(pm, lm, 30, 0.1, d, 32, &r);
+    train(pb, lf, 1000, 0.1, d, N_DATA, NULL);
+    data_block(fp, "losses", "epoch, full-data loss of batch GD and of mini-batch SGD (B = 32)");
+    for (int e = 0; e < 30; e++)
+        fprintf(fp, "%d %.10g %.10g\n", e + 1, lb[e], lm[e]);
+    data_block(fp, "floor", "epochs loss: batch GD after 1000 epochs");
+    fprintf(fp, "1000 %.10g\n", lf[999]);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double lr = 0.1, x0 = -2.0;
@@ -532,5 +632,9 @@ int main(int argc, char **argv)
     batch_vs_minibatch(&d, &rng);
     epochs_iterations();
     batch_size_lr(&d, &rng);
+
+    figure_regimes(x0, steps);
+    figure_bowl_path();
+    figure_batch(&d, &rng);
     return 0;
 }
