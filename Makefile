@@ -6,6 +6,8 @@
 #   make bench           benchmarks with side-by-side numpy/scikit-learn peers
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps            install the Debian packages the course needs
+#   make figures         redraw every lesson figure into chapters/*/figures/
+#   make keys            regenerate the exercises' answer keys (instructors)
 #   make clean           remove build/ (the only place products go)
 #
 # Options: CC=clang, SAN=1, NATIVE=1 (opt-in -march=native), WERROR=1,
@@ -91,7 +93,7 @@ CHAPTERS    = $(patsubst chapters/%/,%,$(sort $(dir $(wildcard chapters/[0-9]*/*
 CHAPTER_BIN = $(CHAPTERS:%=$(BUILD)/bin/%)
 
 .PHONY: all lib tests demo check test bench install uninstall clean deps
-all: lib tests $(CHAPTER_BIN)
+all: lib tests $(CHAPTER_BIN) grader
 
 lib: $(LIB_A) $(LIB_SO)
 
@@ -127,8 +129,8 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check headers-check install-check
-	SLOPE_TESTDATA=tests/golden $(TEST_BIN)
+test: all weave-check headers-check install-check figures-check grader-e2e grader-keys-check
+	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
 # Each header is documentation and must compile on its own.
 .PHONY: headers-check install-check
@@ -153,7 +155,7 @@ check: deps
 .PHONY: valgrind
 valgrind: deps
 	@$(MAKE) --no-print-directory WERROR=1 all
-	SLOPE_TESTDATA=tests/golden CK_FORK=no valgrind -q --error-exitcode=1 \
+	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) CK_FORK=no valgrind -q --error-exitcode=1 \
 	  --leak-check=full --errors-for-leak-kinds=definite $(TEST_BIN)
 
 demo: deps
@@ -207,12 +209,19 @@ $(BUILD)/bench/%: bench/%.c bench/harness.c bench/harness.h $(LIB_A) $(FLAGS_STA
 # times the same work in numpy/scikit-learn and prints the side-by-side ratio.
 BENCH_RESULTS = $(BUILD)/bench/results.txt
 bench: deps
-	@$(MAKE) --no-print-directory $(BENCH_BIN)
+	@$(MAKE) --no-print-directory $(BENCH_BIN) $(GRADER_BIN) $(LIB_SO)
 	@: > $(BENCH_RESULTS)
-	@for b in $(BENCH_BIN); do $$b | tee -a $(BENCH_RESULTS) || exit 1; done
+	@for b in $(BENCH_BIN); do SLOPE_GRADER=$(GRADER_BIN) $$b | tee -a $(BENCH_RESULTS) || exit 1; done
 	@if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then \
 	   for p in $(BENCH_PEER); do BENCH_RESULTS=$(BENCH_RESULTS) /usr/bin/python3 $$p || exit 1; done; \
 	 else echo "bench: skipped the numpy/scikit-learn comparison (install python3-numpy python3-sklearn)"; fi
+
+# --- figures and the grader: their own fragments ---------------------------------
+include plots/plots.mk
+include grader/grader.mk
+
+.PHONY: keys
+keys: grader-keys
 
 # --- install --------------------------------------------------------------------
 $(BUILD)/slope.pc: $(FLAGS_STAMP)
@@ -222,8 +231,9 @@ $(BUILD)/slope.pc: $(FLAGS_STAMP)
 	  'Version: $(VERSION)' 'Libs: -L$${libdir} -lslope' 'Libs.private: -lm' \
 	  'Cflags: -I$${includedir}' > $@
 
-install: lib $(BUILD)/slope.pc
-	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)
+install: lib grader $(BUILD)/slope.pc
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
+	install -m 755 $(GRADER_BIN) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libslope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libslope.so.$(SOMAJOR)
@@ -232,7 +242,7 @@ install: lib $(BUILD)/slope.pc
 	install -m 644 $(BUILD)/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 
 uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc
+	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc $(DESTDIR)$(BINDIR)/grader
 	rm -rf $(DESTDIR)$(INCDIR)
 
 # --- Debian packages: a no-op when everything is present --------------------------

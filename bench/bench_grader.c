@@ -1,0 +1,199 @@
+/*
+ * bench_grader.c -- what `grader check` costs on top of the compile it must
+ * do anyway, and how fast `grader batch` gets through a class.
+ *
+ *   grader_bare_compile_O1/O2  cc -shared -fPIC -On -include exercise.h of the
+ *                              reference solution, nothing else
+ *   grader_check               the whole `grader check` of that file
+ *   grader_overhead            grader_check - grader_bare_compile_O2 (the
+ *                              grader compiles with -O2: on a small file -O1
+ *                              saves nothing; target < 30 ms)
+ *   grader_split_*             the grader's own split (SLOPE_GRADER_TIMING):
+ *                              compile, sandbox set-up, run, compare
+ *   grader_check_tcc           the same with --cc tcc (watch mode), if installed
+ *   grader_batch_200_j2        batch of 200 distinct generated submissions, -j 2
+ *   grader_batch_200_half_dup_j2   the same with 100 byte-identical pairs
+ *
+ * Runs from the tree's root; the binary is $SLOPE_GRADER (default
+ * build/bin/grader).  BENCH_BATCH_REPS (default 1) repeats the batch runs.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#define EXDIR "tests/grader/exercises"
+#define EX EXDIR "/01-twice"
+#define REPS 21
+
+static char grader[1024];
+static char work[] = "/tmp/slope-bench-grader-XXXXXX";
+
+/* Run argv with stdout to /dev/null and stderr to errfile (or /dev/null);
+ * return the exit status. */
+static int run(char *const argv[], const char *errfile)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        int err = errfile ? open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0644) : null;
+        if (null < 0 || err < 0)
+            _exit(127);
+        dup2(null, 1);
+        dup2(err, 2);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+static void bare_compile(void *opt)
+{
+    char out[600], o[8];
+    snprintf(o, sizeof o, "%s", (const char *)opt);
+    snprintf(out, sizeof out, "%s/bare.so", work);
+    char *argv[] = { "cc", "-shared", "-fPIC", o, "-Wall", "-Wextra", "-I" EX, "-include",
+                     "exercise.h", "-o", out, EX "/solution.c", "-lm", NULL };
+    if (run(argv, NULL) != 0) {
+        fprintf(stderr, "bench_grader: the bare compile failed\n");
+        exit(1);
+    }
+}
+
+typedef struct {
+    char cc[16];
+    double split[4];  /* compile, sandbox, run, compare of the last run */
+} check_arg;
+
+static void grader_check(void *p)
+{
+    check_arg *a = p;
+    char errfile[600];
+    snprintf(errfile, sizeof errfile, "%s/timing.txt", work);
+    char *argv[] = { grader, "check", "1", EX "/solution.c", "--exercises", EXDIR,
+                     "--no-progress", "--cc", a->cc, NULL };
+    if (run(argv, errfile) != 0) {
+        fprintf(stderr, "bench_grader: grader check failed (%s)\n", a->cc);
+        exit(1);
+    }
+    FILE *fp = fopen(errfile, "r");
+    int runs;
+    if (fp == NULL || fscanf(fp, "timing: compile_ms=%lf sandbox_ms=%lf run_ms=%lf runs=%d compare_ms=%lf",
+                             &a->split[0], &a->split[1], &a->split[2], &runs, &a->split[3]) != 5) {
+        fprintf(stderr, "bench_grader: no timing line from the grader\n");
+        exit(1);
+    }
+    fclose(fp);
+}
+
+/* The check, timed REPS times, with the median of each part of the split. */
+static double time_check(const char *cc, double split_median[4])
+{
+    double t[REPS], parts[4][REPS];
+    check_arg a;
+    snprintf(a.cc, sizeof a.cc, "%s", cc);
+    grader_check(&a);  /* warm the caches once */
+    for (int i = 0; i < REPS; i++) {
+        double t0 = bench_now_ms();
+        grader_check(&a);
+        t[i] = bench_now_ms() - t0;
+        for (int k = 0; k < 4; k++)
+            parts[k][i] = a.split[k];
+    }
+    for (int k = 0; k < 4; k++)
+        split_median[k] = bench_median(parts[k], REPS);
+    return bench_median(t, REPS);
+}
+
+/* A class of 200: submission i differs from the others by a comment, unless
+ * `dup` makes i and i + 100 identical. */
+static void make_class(const char *dir, int dup)
+{
+    mkdir(dir, 0755);
+    for (int i = 0; i < 200; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/student%03d.c", dir, i);
+        FILE *fp = fopen(path, "w");
+        if (fp == NULL)
+            exit(1);
+        fprintf(fp, "/* submission %d */\ndouble twice(double x)\n{\n    return %s;\n}\n",
+                dup ? i % 100 : i, i % 7 == 3 ? "x + x + 0.5" : "2.0 * x");
+        fclose(fp);
+    }
+}
+
+static double time_batch(const char *name, int dup, int reps)
+{
+    double t[64];
+    for (int r = 0; r < reps && r < 64; r++) {
+        char dir[600], csv[600], cmd[2000];
+        snprintf(dir, sizeof dir, "%s/%s%d", work, name, r);
+        snprintf(csv, sizeof csv, "%s/%s%d.csv", work, name, r);
+        make_class(dir, dup);
+        char *argv[] = { grader, "batch", "1", dir, "-o", csv, "-j", "2",
+                         "--exercises", EXDIR, NULL };
+        double t0 = bench_now_ms();
+        if (run(argv, NULL) != 0) {
+            fprintf(stderr, "bench_grader: batch failed\n");
+            exit(1);
+        }
+        t[r] = bench_now_ms() - t0;
+        snprintf(cmd, sizeof cmd, "rm -rf %s %s %s/%s%d.feedback", dir, csv, work, name, r);
+        if (system(cmd) != 0)
+            exit(1);
+    }
+    return bench_median(t, (size_t)(reps < 64 ? reps : 64));
+}
+
+int main(void)
+{
+    const char *g = getenv("SLOPE_GRADER");
+    snprintf(grader, sizeof grader, "%s", g && *g ? g : "build/bin/grader");
+    if (access(grader, X_OK) != 0) {
+        printf("bench: skipped grader (no %s: run `make grader`, or set SLOPE_GRADER)\n", grader);
+        return 0;
+    }
+    if (mkdtemp(work) == NULL)
+        return 1;
+    setenv("SLOPE_GRADER_TIMING", "1", 1);
+
+    char O1[] = "-O1", O2[] = "-O2";
+    double o1 = bench_time_ms(bare_compile, O1, REPS);
+    double o2 = bench_time_ms(bare_compile, O2, REPS);
+    bench_report("grader_bare_compile_O1", o1, NULL, 0, -1);
+    bench_report("grader_bare_compile_O2", o2, NULL, 0, -1);
+
+    double split[4];
+    double check = time_check("cc", split);
+    bench_report("grader_check", check, NULL, 0, -1);
+    bench_report("grader_overhead", check - o2, NULL, 0, -1);
+    const char *names[4] = { "grader_split_compile", "grader_split_sandbox", "grader_split_run",
+                             "grader_split_compare" };
+    for (int k = 0; k < 4; k++)
+        bench_report(names[k], split[k], NULL, 0, -1);
+
+    char *which[] = { "sh", "-c", "command -v tcc", NULL };
+    if (run(which, NULL) == 0) {
+        double tcc = time_check("tcc", split);
+        bench_report("grader_check_tcc", tcc, NULL, 0, -1);
+        bench_report("grader_split_compile_tcc", split[0], NULL, 0, -1);
+    }
+
+    const char *r = getenv("BENCH_BATCH_REPS");
+    int reps = r ? atoi(r) : 1;
+    reps = reps > 0 ? reps : 1;
+    bench_report("grader_batch_200_j2", time_batch("distinct", 0, reps), NULL, 0, -1);
+    bench_report("grader_batch_200_half_dup_j2", time_batch("dup", 1, reps), NULL, 0, -1);
+
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", work);
+    return system(cmd) == 0 ? 0 : 1;
+}

@@ -1,0 +1,383 @@
+-- cli.lua -- the grader's commands: check, list, watch, batch, keys, help.
+--
+-- Exit status (stable): 0 every case passed, 1 some case failed (compile
+-- errors included), 2 usage or spec error, 3 the grader's own failure.
+local G = require "grader.c"
+local S = require "grader.spec"
+local J = require "grader.judge"
+local R = require "grader.report"
+
+local EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+local HELP = {
+    main = [[
+usage: grader COMMAND [OPTIONS] ...
+
+Compile a C solution to a practice exercise, run it in a sandbox and judge
+it against the exercise's answer keys.
+
+commands:
+  list                         the exercises in course order, with your progress
+  check EXERCISE FILE.c        grade one file (EXERCISE: 05-learning-rate or 5)
+  watch EXERCISE FILE.c        re-grade FILE.c every time it is saved
+  batch EXERCISE DIR -o CSV    grade a whole class (instructors)
+  keys [EXERCISE]              regenerate answer keys from solution.c (instructors)
+  help COMMAND                 more about one command
+
+options for every command:
+  --exercises DIR   where the exercises live (default: $SLOPE_EXERCISES,
+                    ./exercises, or the installed copy)
+exit status: 0 all cases passed, 1 some failed, 2 usage or spec error,
+3 the grader itself failed.
+]],
+    check = [[
+usage: grader check EXERCISE FILE.c [OPTIONS]
+
+Compile FILE.c with exercise.h, run every public case in a sandbox and
+compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
+
+  --format text|json|tap   text (default), Gradescope results.json, TAP 13
+  --hidden                 also run the hidden cases (needs keys/hidden.txt)
+  --figure OUT.svg|png     draw the exercise's figure with gnuplot
+  --time-limit SECONDS     per case, wall clock (default 2)
+  --memory-limit MB        address space for your code (default 256)
+  --cc COMPILER            compile with COMPILER instead of cc
+  --unsafe                 run without Landlock/seccomp (kernels without them)
+  --no-progress            do not record progress (used by batch)
+]],
+    list = [[
+usage: grader list
+
+The exercises in course order, each with your progress: passed, attempted
+or not started (kept in $XDG_STATE_HOME/slope/progress.txt).
+]],
+    watch = [[
+usage: grader watch EXERCISE FILE.c [check options]
+
+Grade FILE.c now and again every time it is saved; Ctrl-C to stop.  Uses
+tcc for a faster compile when it is installed (--cc cc to keep cc).
+]],
+    batch = [[
+usage: grader batch EXERCISE DIR -o GRADEBOOK.csv [-j N] [check options]
+
+Grade every submission in DIR (DIR/NAME.c or DIR/NAME/*.c) with N parallel
+jobs (default: the number of cores).  Writes one CSV row per student and a
+JSON feedback file per student in GRADEBOOK.feedback/.  Unchanged
+submissions (same content hash) are not graded again; every file is
+written to a temporary name and renamed, so an interrupted run leaves no
+half-written row.
+]],
+    keys = [[
+usage: grader keys [EXERCISE] [--check]
+
+Run each exercise's solution.c on every case and write keys/public.txt and
+keys/hidden.txt.  With --check, write nothing and exit 1 when a committed
+key differs from what the solution produces.
+]],
+}
+
+local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
+
+-- ---- options --------------------------------------------------------------------
+
+local VALUED = { format = true, figure = true, ["time-limit"] = true, ["memory-limit"] = true,
+                 cc = true, exercises = true, o = true, j = true, opt = true }
+
+local function parse_args(argv)
+    local opts, pos = {}, {}
+    local i = 1
+    while i <= #argv do
+        local a = argv[i]
+        local long, val = a:match("^%-%-([%w-]+)=(.*)$")
+        long = long or a:match("^%-%-([%w-]+)$")
+        local short = a:match("^%-(%a)$")
+        local key = long or short
+        if a == "-h" then key = "help" end
+        if key then
+            if VALUED[key] and val == nil then
+                i = i + 1
+                val = argv[i]
+                if val == nil then return nil, "option " .. a .. " needs a value" end
+            end
+            opts[key] = val or true
+        else
+            pos[#pos + 1] = a
+        end
+        i = i + 1
+    end
+    return opts, pos
+end
+
+local KNOWN = {
+    check = { format = 1, hidden = 1, figure = 1, ["time-limit"] = 1, ["memory-limit"] = 1, cc = 1,
+              unsafe = 1, ["no-progress"] = 1, exercises = 1, help = 1, opt = 1 },
+    list = { exercises = 1, help = 1 },
+    keys = { check = 1, exercises = 1, help = 1, unsafe = 1, cc = 1 },
+}
+KNOWN.watch = KNOWN.check
+KNOWN.batch = setmetatable({ o = 1, j = 1 }, { __index = KNOWN.check })
+
+-- ---- exercises --------------------------------------------------------------------
+
+local function exercises_root(opts)
+    if opts.exercises then return opts.exercises end
+    local env = os.getenv("SLOPE_EXERCISES")
+    if env and env ~= "" then return env end
+    if G.stat("exercises") == "dir" then return "exercises" end
+    local exe = G.exe()
+    if exe then
+        local installed = exe:gsub("/[^/]*/[^/]*$", "") .. "/share/slope/exercises"
+        if G.stat(installed) == "dir" then return installed end
+    end
+    return "exercises"
+end
+
+local function list_exercises(root)
+    local found = {}
+    for _, name in ipairs(G.listdir(root) or {}) do
+        if G.stat(root .. "/" .. name .. "/spec.lua") == "file" then found[#found + 1] = name end
+    end
+    return found
+end
+
+-- EXERCISE is a directory name (05-learning-rate), its number (5), or a path.
+local function find_exercise(root, arg)
+    if arg:find("/") then
+        arg = arg:gsub("/+$", "")
+        if G.stat(arg .. "/spec.lua") == "file" then return arg, arg:match("([^/]+)$") end
+        return nil
+    end
+    local n = tonumber(arg)
+    for _, name in ipairs(list_exercises(root)) do
+        local num = tonumber(name:match("^(%d+)"))
+        if name == arg or (n and num == n) then return root .. "/" .. name, name end
+    end
+end
+
+local function load_exercise(opts, arg)
+    local root = exercises_root(opts)
+    local dir, name = find_exercise(root, arg)
+    if not dir then
+        local names = table.concat(list_exercises(root), ", ")
+        eprintf("grader: no exercise '%s' in %s\n", arg, root)
+        eprintf("HINT: run `grader list` (exercises: %s)\n", names ~= "" and names or "none")
+        return nil
+    end
+    return S.load(dir, name)
+end
+
+-- ---- progress ---------------------------------------------------------------------
+
+local function state_file()
+    local base = os.getenv("XDG_STATE_HOME")
+    if not base or base == "" then base = (os.getenv("HOME") or "/tmp") .. "/.local/state" end
+    return base, base .. "/slope/progress.txt"
+end
+
+local function read_progress()
+    local _, path = state_file()
+    local p = {}
+    local fp = io.open(path, "r")
+    if fp then
+        for line in fp:lines() do
+            local name, st = line:match("^(%S+) (%S+)$")
+            if name then p[name] = st end
+        end
+        fp:close()
+    end
+    return p
+end
+
+local function record_progress(name, passed)
+    local base, path = state_file()
+    local p = read_progress()
+    if p[name] == "passed" and not passed then return end  -- a pass is kept
+    p[name] = passed and "passed" or "attempted"
+    G.mkdir(base:match("^(.*)/[^/]+$") or base)
+    G.mkdir(base)
+    if not G.mkdir(base .. "/slope") then return end
+    local names = {}
+    for k in pairs(p) do names[#names + 1] = k end
+    table.sort(names)
+    local lines = {}
+    for _, k in ipairs(names) do lines[#lines + 1] = k .. " " .. p[k] end
+    local ok = pcall(J.write_file, path .. ".tmp", table.concat(lines, "\n") .. "\n")
+    if ok then os.rename(path .. ".tmp", path) end
+end
+
+-- ---- commands ---------------------------------------------------------------------
+
+local function sandbox_ok(opts)
+    local ok, why = G.probe()
+    if ok or opts.unsafe then return true end
+    eprintf("grader: refusing to run untrusted code: %s\n", why)
+    eprintf("HINT: use a kernel with Landlock and seccomp, or pass --unsafe on a machine you do not mind losing\n")
+    return false
+end
+
+local function judge_opts(opts)
+    local o = {}
+    for k, v in pairs(J.DEFAULTS) do o[k] = v end
+    o.time_limit = tonumber(opts["time-limit"]) or o.time_limit
+    o.mem_mb = tonumber(opts["memory-limit"]) or o.mem_mb
+    o.cc, o.unsafe, o.hidden = opts.cc, opts.unsafe, opts.hidden
+    if opts.opt then o.opt = opts.opt end
+    return o
+end
+
+local function cmd_check(opts, pos)
+    if #pos ~= 2 then
+        eprintf("grader check: need EXERCISE and FILE.c\n%s", HELP.check)
+        return EXIT_USAGE
+    end
+    local fmt = opts.format or "text"
+    if not R[fmt] then
+        eprintf("grader check: unknown --format '%s' (text, json or tap)\n", tostring(fmt))
+        return EXIT_USAGE
+    end
+    local spec = load_exercise(opts, pos[1])
+    if not spec then return EXIT_USAGE end
+    if G.stat(pos[2]) ~= "file" then
+        eprintf("grader check: cannot read %s\n", pos[2])
+        return EXIT_USAGE
+    end
+    if not sandbox_ok(opts) then return EXIT_INTERNAL end
+    local jo = judge_opts(opts)
+    if opts.hidden and G.stat(S.key_path(spec.dir, true)) ~= "file" then
+        eprintf("grader check: --hidden needs %s (instructors only)\n", S.key_path(spec.dir, true))
+        return EXIT_USAGE
+    end
+    local result, err = J.check(spec, pos[2], jo)
+    if not result then
+        eprintf("grader check: %s\n", err)
+        return EXIT_USAGE
+    end
+    io.stdout:write(R[fmt](result))
+    if opts.figure then
+        local ok, ferr = pcall(require("grader.figure").draw, result, opts.figure)
+        if not ok then eprintf("grader check: no figure: %s\n", tostring(ferr)) end
+    end
+    if not opts["no-progress"] and not opts.hidden then record_progress(spec.name, result.passed) end
+    if os.getenv("SLOPE_GRADER_TIMING") then
+        local t = result.timing
+        eprintf("timing: compile_ms=%.3f sandbox_ms=%.3f run_ms=%.3f runs=%d compare_ms=%.3f\n",
+                t.compile_ms, t.sandbox_ms or 0, (t.run_ms or 0) - (t.sandbox_ms or 0), t.runs or 0,
+                t.compare_ms or 0)
+    end
+    return result.passed and EXIT_OK or EXIT_FAIL
+end
+
+local function cmd_list(opts)
+    local root = exercises_root(opts)
+    local names = list_exercises(root)
+    if #names == 0 then
+        eprintf("grader list: no exercises in %s\n", root)
+        return EXIT_USAGE
+    end
+    local progress = read_progress()
+    local rc = EXIT_OK
+    for _, name in ipairs(names) do
+        local ok, spec = pcall(S.load, root .. "/" .. name, name)
+        local title = ok and spec.title or "(spec error: " .. tostring(spec) .. ")"
+        if not ok then rc = EXIT_USAGE end
+        local st = progress[name] or "not started"
+        io.stdout:write(string.format("%-12s %-26s %s\n", st, name, title))
+    end
+    return rc
+end
+
+local function cmd_keys(opts, pos)
+    local root = exercises_root(opts)
+    local names = pos[1] and {} or list_exercises(root)
+    if pos[1] then
+        local dir, name = find_exercise(root, pos[1])
+        if not dir then
+            eprintf("grader keys: no exercise '%s' in %s\n", pos[1], root)
+            return EXIT_USAGE
+        end
+        names[1] = { dir, name }
+    else
+        for i, n in ipairs(names) do names[i] = { root .. "/" .. n, n } end
+    end
+    if not sandbox_ok(opts) then return EXIT_INTERNAL end
+    local rc = EXIT_OK
+    for _, e in ipairs(names) do
+        local spec = S.load(e[1], e[2])
+        local keys, err = J.make_keys(spec, e[1] .. "/solution.c", judge_opts(opts))
+        if not keys then
+            eprintf("grader keys: %s: %s\n", e[2], err)
+            return EXIT_INTERNAL
+        end
+        for _, which in ipairs({ "public", "hidden" }) do
+            local path = S.key_path(e[1], which == "hidden")
+            if opts.check then
+                if J.read_file(path) ~= keys[which] then
+                    eprintf("grader keys: %s differs from what solution.c produces\n", path)
+                    eprintf("HINT: run `grader keys %s` and review the change\n", e[2])
+                    rc = EXIT_FAIL
+                end
+            else
+                G.mkdir(e[1] .. "/keys")
+                J.write_file(path .. ".tmp", keys[which])
+                os.rename(path .. ".tmp", path)
+            end
+        end
+        if rc == EXIT_OK then
+            io.stdout:write(string.format("keys: %s: %d cases %s\n", e[2], #spec.cases,
+                                          opts.check and "match solution.c" or "written"))
+        end
+    end
+    return rc
+end
+
+local COMMANDS = { check = cmd_check, list = cmd_list, keys = cmd_keys }
+COMMANDS.watch = function(opts, pos) return require("grader.batch").watch(opts, pos) end
+COMMANDS.batch = function(opts, pos) return require("grader.batch").batch(opts, pos) end
+
+-- Shared with grader/batch.lua.
+local API = { eprintf = eprintf, HELP = HELP, load_exercise = load_exercise,
+              exercises_root = exercises_root, sandbox_ok = sandbox_ok, judge_opts = judge_opts,
+              EXIT = { OK = EXIT_OK, FAIL = EXIT_FAIL, USAGE = EXIT_USAGE, INTERNAL = EXIT_INTERNAL } }
+package.loaded["grader.cli.api"] = API
+
+local function main(argv)
+    local cmd = table.remove(argv, 1)
+    if cmd == nil or cmd == "--help" or cmd == "-h" then
+        io.stdout:write(HELP.main)
+        return cmd and EXIT_OK or EXIT_USAGE
+    end
+    if cmd == "help" then
+        io.stdout:write(HELP[argv[1] or "main"] or HELP.main)
+        return EXIT_OK
+    end
+    local fn = COMMANDS[cmd]
+    if not fn then
+        eprintf("grader: unknown command '%s'\n%s", cmd, HELP.main)
+        return EXIT_USAGE
+    end
+    local opts, pos = parse_args(argv)
+    if not opts then
+        eprintf("grader %s: %s\n", cmd, pos)
+        return EXIT_USAGE
+    end
+    if opts.help then
+        io.stdout:write(HELP[cmd])
+        return EXIT_OK
+    end
+    for k in pairs(opts) do
+        if not KNOWN[cmd][k] then
+            eprintf("grader %s: unknown option '%s'\n%s", cmd, k, HELP[cmd])
+            return EXIT_USAGE
+        end
+    end
+    local ok, rc = pcall(fn, opts, pos)
+    if ok then return rc end
+    if S.is_error(rc) then
+        eprintf("%s\ngrader: the exercise's spec is broken (exit 2)\n", tostring(rc))
+        return EXIT_USAGE
+    end
+    eprintf("grader: internal error: %s\n", tostring(rc))
+    return EXIT_INTERNAL
+end
+
+return main

@@ -1,0 +1,63 @@
+# grader.mk -- the exercise grader, included by the top-level Makefile.
+#
+#   make grader          build $(BUILD)/bin/grader
+#   make grader-e2e      the grader's end-to-end tests (run by make check)
+#   make grader-keys     regenerate every exercise's answer keys
+#   make grader-keys-check   fail when a committed key differs from solution.c
+#
+# The grader is C with LuaJIT embedded; its Lua sources are compiled to
+# bytecode headers (luajit -b) so the binary needs no files beside it.
+
+GRADER_BIN  = $(BUILD)/bin/grader
+GRADER_C    = grader/main.c grader/sandbox.c grader/proc.c
+GRADER_H    = grader/sandbox.h grader/proc.h
+GRADER_LUA  = cli spec judge report batch figure
+GRADER_GEN  = $(GRADER_LUA:%=$(BUILD)/gen/grader/%_lua.h) $(BUILD)/gen/grader/slope_lua.h
+GRADER_OBJ  = $(GRADER_C:grader/%.c=$(BUILD)/obj/grader/%.o)
+
+# Lazily expanded: pkg-config is asked only once `make deps` has run.
+LUAJIT_CFLAGS  = $(shell pkg-config --cflags luajit)
+LUAJIT_LIBS    = $(shell pkg-config --libs luajit)
+SECCOMP_CFLAGS = $(shell pkg-config --cflags libseccomp)
+SECCOMP_LIBS   = $(shell pkg-config --libs libseccomp)
+
+# The exercises the grader's own tests use (independent of the course's).
+GRADER_FIXTURES = tests/grader/exercises
+
+.PHONY: grader grader-e2e grader-keys grader-keys-check
+grader: $(GRADER_BIN)
+
+$(BUILD)/gen/grader/%_lua.h: grader/%.lua
+	@mkdir -p $(@D)
+	luajit -b -g -n $* $< $@
+
+# lua/slope.lua is embedded too, so specs can `require "slope"`.
+$(BUILD)/gen/grader/slope_lua.h: lua/slope.lua
+	@mkdir -p $(@D)
+	luajit -b -g -n slope $< $@
+
+# main.c includes the generated headers.
+$(BUILD)/obj/grader/main.o: $(GRADER_GEN)
+
+$(BUILD)/obj/grader/%.o: grader/%.c $(GRADER_H) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LUAJIT_CFLAGS) $(SECCOMP_CFLAGS) -I$(BUILD)/gen/grader -c $< -o $@
+
+# --export-dynamic and --whole-archive: specs and callbacks reach libslope
+# and libm through the ffi's C namespace of the running binary.
+$(GRADER_BIN): $(GRADER_OBJ) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -Wl,--export-dynamic -o $@ $(GRADER_OBJ) \
+	  -Wl,--whole-archive $(LIB_A) -Wl,--no-whole-archive \
+	  $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
+
+grader-e2e: $(GRADER_BIN) $(LIB_SO)
+	SLOPE_GRADER=$(GRADER_BIN) sh tests/grader/e2e.sh
+
+grader-keys: $(GRADER_BIN)
+	@if ls exercises/*/spec.lua >/dev/null 2>&1; then $(GRADER_BIN) keys --exercises exercises; fi
+	$(GRADER_BIN) keys --exercises $(GRADER_FIXTURES)
+
+grader-keys-check: $(GRADER_BIN)
+	@if ls exercises/*/spec.lua >/dev/null 2>&1; then $(GRADER_BIN) keys --check --exercises exercises; fi
+	$(GRADER_BIN) keys --check --exercises $(GRADER_FIXTURES)

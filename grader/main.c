@@ -1,0 +1,567 @@
+/*
+ * main.c -- the grader binary: LuaJIT embedded, with the few system services
+ * Lua cannot do itself (fork into a sandbox, poll pipes under a deadline,
+ * inotify) exposed to it as the module "grader.c".
+ *
+ * The judging logic lives in the grader's Lua files, compiled to bytecode into this
+ * binary at build time (so the binary is self-contained):
+ *   grader/cli.lua     commands and options
+ *   grader/spec.lua    loading and validating spec.lua, exercise.h, keys
+ *   grader/judge.lua   compile, run in the sandbox, compare
+ *   grader/report.lua  text, Gradescope JSON and TAP output
+ *   grader/batch.lua   batch (a class, in parallel) and watch (inotify)
+ *   grader/figure.lua  --figure: the student's result over the reference's
+ *
+ * Exit status: 0 every case passed, 1 some case failed, 2 usage or spec
+ * error, 3 the grader's own failure.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "proc.h"
+#include "sandbox.h"
+
+#include "batch_lua.h"
+#include "cli_lua.h"
+#include "figure_lua.h"
+#include "judge_lua.h"
+#include "report_lua.h"
+#include "slope_lua.h"
+#include "spec_lua.h"
+
+#define EXIT_INTERNAL 3
+
+/* ---- the sandboxed children ------------------------------------------------ */
+
+/* Directories the compiler and the loader read: the system's programs,
+ * libraries and headers, and nothing of the course tree. */
+static const char *const system_ro[] = {
+    "/usr/bin", "/bin", "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/libexec",
+    "/usr/include", "/usr/local/include", "/usr/local/lib", "/etc/ld.so.cache",
+};
+#define NSYSTEM (sizeof system_ro / sizeof system_ro[0])
+
+typedef struct {
+    lua_State *L;
+    const char *dir;      /* the private temp directory */
+    char *const *argv;    /* compile: the compiler's argv */
+    int child_ref;        /* run: the Lua function the child calls */
+    int first;            /* run: first case to run */
+    sandbox_limits_t lim;
+    int sandbox;          /* 0 only under --unsafe */
+} child_job;
+
+static int fail_child(const char *what)
+{
+    char msg[256];
+    int n = snprintf(msg, sizeof msg, "E sandbox: %s: %s\n", what, strerror(errno));
+    if (write(PROC_RESULT_FD, msg, (size_t)n) < 0 || write(2, msg + 2, (size_t)n - 2) < 0)
+        return 125;
+    return 125;
+}
+
+static int compile_child(void *arg)
+{
+    child_job *j = arg;
+    const char *rw[] = { j->dir, "/dev/null" };
+    setenv("TMPDIR", j->dir, 1);
+    if (sandbox_limits(&j->lim) < 0)
+        return fail_child("rlimits");
+    if (j->sandbox && sandbox_nnp() < 0)
+        return fail_child("no_new_privs");
+    if (j->sandbox && sandbox_landlock(system_ro, NSYSTEM, rw, 2, 1) < 0)
+        return fail_child("landlock");
+    execv(j->argv[0], j->argv);
+    fprintf(stderr, "cannot run the compiler %s: %s\n", j->argv[0], strerror(errno));
+    return 127;
+}
+
+static int run_child(void *arg)
+{
+    child_job *j = arg;
+    const char *ro[NSYSTEM + 1];
+    memcpy(ro, system_ro, sizeof system_ro);
+    ro[NSYSTEM] = j->dir;
+    if (sandbox_limits(&j->lim) < 0)
+        return fail_child("rlimits");
+    if (j->sandbox && sandbox_nnp() < 0)
+        return fail_child("no_new_privs");
+    if (j->sandbox && sandbox_landlock(ro, NSYSTEM + 1, NULL, 0, 0) < 0)
+        return fail_child("landlock");
+    if (j->sandbox && sandbox_seccomp((int)getpid()) < 0)
+        return fail_child("seccomp");
+    lua_State *L = j->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, j->child_ref);
+    lua_pushinteger(L, j->first);
+    if (lua_pcall(L, 1, 0, 0) != 0) {
+        const char *m = lua_tostring(L, -1);
+        dprintf(PROC_RESULT_FD, "E %s\n", m ? m : "error");
+    }
+    return 0;
+}
+
+/* ---- helpers shared by the two: limits and the result table ------------- */
+
+/* Address space the process already uses: the limit adds to it, because
+ * the child starts as a copy of the grader (LuaJIT and all). */
+static size_t current_vm_bytes(void)
+{
+    unsigned long pages = 0;
+    FILE *fp = fopen("/proc/self/statm", "r");
+    if (fp != NULL) {
+        if (fscanf(fp, "%lu", &pages) != 1)
+            pages = 0;
+        fclose(fp);
+    }
+    return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static void read_limits(lua_State *L, int t, sandbox_limits_t *lim, int *sandbox)
+{
+    lua_getfield(L, t, "cpu_s");
+    lim->cpu_s = luaL_optnumber(L, -1, 10);
+    lua_getfield(L, t, "mem_mb");
+    double mb = luaL_optnumber(L, -1, 0);
+    lim->as_bytes = mb > 0 ? current_vm_bytes() + (size_t)(mb * 1048576.0) : 0;
+    lua_getfield(L, t, "fsize_mb");
+    lim->fsize_bytes = (size_t)(luaL_optnumber(L, -1, 0) * 1048576.0);
+    lim->nofile = 64;
+    lim->nproc = 4096;
+    lua_getfield(L, t, "unsafe");
+    *sandbox = !lua_toboolean(L, -1);
+    lua_pop(L, 4);
+}
+
+static void push_result(lua_State *L, const proc_result *r)
+{
+    lua_createtable(L, 0, 9);
+    if (WIFEXITED(r->status)) {
+        lua_pushinteger(L, WEXITSTATUS(r->status));
+        lua_setfield(L, -2, "exit");
+    } else if (WIFSIGNALED(r->status)) {
+        lua_pushinteger(L, WTERMSIG(r->status));
+        lua_setfield(L, -2, "signal");
+        lua_pushstring(L, sigabbrev_np(WTERMSIG(r->status)));
+        lua_setfield(L, -2, "signame");
+    }
+    lua_pushboolean(L, r->timed_out);
+    lua_setfield(L, -2, "timed_out");
+    lua_pushnumber(L, r->wall_ms);
+    lua_setfield(L, -2, "wall_ms");
+    lua_pushnumber(L, (double)r->maxrss_kb);
+    lua_setfield(L, -2, "maxrss_kb");
+    lua_pushlstring(L, r->res, r->res_len);
+    lua_setfield(L, -2, "res");
+    lua_pushlstring(L, r->out, r->out_len);
+    lua_setfield(L, -2, "out");
+    lua_pushnumber(L, (double)r->out_total);
+    lua_setfield(L, -2, "out_total");
+}
+
+static void free_argv(char **argv)
+{
+    for (char **p = argv; *p != NULL; p++)
+        free(*p);
+    free(argv);
+}
+
+/* compile(dir, argv, opts) -> result: run argv[1] in a sandboxed child with
+ * cwd = dir; its messages come back in result.out. */
+static int l_compile(lua_State *L)
+{
+    child_job j = { .L = L, .dir = luaL_checkstring(L, 1) };
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    size_t n = lua_objlen(L, 2);
+    char **argv = calloc(n + 1, sizeof *argv);
+    if (argv == NULL)
+        return luaL_error(L, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, 2, (int)i + 1);
+        argv[i] = strdup(luaL_checkstring(L, -1));
+        lua_pop(L, 1);
+    }
+    j.argv = argv;
+    read_limits(L, 3, &j.lim, &j.sandbox);
+    lua_getfield(L, 3, "timeout_s");
+    double timeout = luaL_optnumber(L, -1, 10);
+    lua_getfield(L, 3, "out_cap");
+    size_t cap = (size_t)luaL_optnumber(L, -1, 65536);
+    proc_result r;
+    int rc = proc_run(&r, j.dir, timeout, cap, 4096, compile_child, &j);
+    free_argv(argv);
+    if (rc < 0)
+        return luaL_error(L, "cannot start the compiler: %s", strerror(errno));
+    push_result(L, &r);
+    proc_free(&r);
+    return 1;
+}
+
+/* run(dir, first, child_fn, opts) -> result: fork a sandboxed child that
+ * calls child_fn(first); its results lines come back in result.res. */
+static int l_run(lua_State *L)
+{
+    child_job j = { .L = L, .dir = luaL_checkstring(L, 1) };
+    j.first = (int)luaL_checkinteger(L, 2);
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    lua_pushvalue(L, 3);
+    j.child_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    read_limits(L, 4, &j.lim, &j.sandbox);
+    lua_getfield(L, 4, "timeout_s");
+    double timeout = luaL_optnumber(L, -1, 2);
+    lua_getfield(L, 4, "out_cap");
+    size_t cap = (size_t)luaL_optnumber(L, -1, 8192);
+    proc_result r;
+    double t_fork = proc_now_ms();
+    int rc = proc_run(&r, j.dir, timeout, cap, (size_t)64 << 20, run_child, &j);
+    luaL_unref(L, LUA_REGISTRYINDEX, j.child_ref);
+    if (rc < 0)
+        return luaL_error(L, "cannot start the runner: %s", strerror(errno));
+    push_result(L, &r);
+    lua_pushnumber(L, t_fork);
+    lua_setfield(L, -2, "t_fork");
+    proc_free(&r);
+    return 1;
+}
+
+/* ---- small system services ---------------------------------------------------- */
+
+static int l_probe(lua_State *L)
+{
+    char why[256];
+    int ok = sandbox_probe(why, sizeof why) == 0;
+    lua_pushboolean(L, ok);
+    lua_pushstring(L, ok ? "" : why);
+    return 2;
+}
+
+/* emit(s): the child's results channel. */
+static int l_emit(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    while (n > 0) {
+        ssize_t w = write(PROC_RESULT_FD, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int l_flush(lua_State *L)
+{
+    (void)L;
+    fflush(NULL);
+    return 0;
+}
+
+/* The temp directory in use, removed by the SIGINT/SIGTERM handler too, so
+ * that Ctrl-C leaves nothing behind (the children die with the grader:
+ * proc.c gives them PR_SET_PDEATHSIG). */
+static char current_tmp[PATH_MAX];
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path) < 0 && errno != ENOENT ? -1 : 0;
+}
+
+static void on_stop(int sig)
+{
+    if (current_tmp[0] != '\0')
+        nftw(current_tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int l_mkdtemp(lua_State *L)
+{
+    const char *tmp = getenv("TMPDIR");
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/slope-grader-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (mkdtemp(path) == NULL)
+        return luaL_error(L, "cannot make a temp directory under %s: %s",
+                          tmp && *tmp ? tmp : "/tmp", strerror(errno));
+    memcpy(current_tmp, path, sizeof path);
+    lua_pushstring(L, path);
+    return 1;
+}
+
+static int l_rmtree(lua_State *L)
+{
+    const char *dir = luaL_checkstring(L, 1);
+    lua_pushboolean(L, nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0);
+    if (strcmp(dir, current_tmp) == 0)
+        current_tmp[0] = '\0';
+    return 1;
+}
+
+static int l_mkdir(lua_State *L)
+{
+    const char *dir = luaL_checkstring(L, 1);
+    lua_pushboolean(L, mkdir(dir, 0755) == 0 || errno == EEXIST);
+    return 1;
+}
+
+/* stat(path) -> "file" | "dir" | "other" | nil */
+static int l_stat(lua_State *L)
+{
+    struct stat st;
+    if (stat(luaL_checkstring(L, 1), &st) < 0)
+        return 0;
+    lua_pushstring(L, S_ISDIR(st.st_mode) ? "dir" : S_ISREG(st.st_mode) ? "file" : "other");
+    return 1;
+}
+
+/* listdir(path) -> sorted array of names (no dot files), or nil. */
+static int l_listdir(lua_State *L)
+{
+    struct dirent **ents;
+    int n = scandir(luaL_checkstring(L, 1), &ents, NULL, alphasort);
+    if (n < 0)
+        return 0;
+    lua_createtable(L, n, 0);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (ents[i]->d_name[0] != '.') {
+            lua_pushstring(L, ents[i]->d_name);
+            lua_rawseti(L, -2, ++k);
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return 1;
+}
+
+static int l_now_ms(lua_State *L)
+{
+    lua_pushnumber(L, proc_now_ms());
+    return 1;
+}
+
+static int l_isatty(lua_State *L)
+{
+    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
+    return 1;
+}
+
+static int l_ncpu(lua_State *L)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    lua_pushinteger(L, n > 0 ? n : 1);
+    return 1;
+}
+
+static int l_exe(lua_State *L)
+{
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n < 0)
+        return 0;
+    lua_pushlstring(L, path, (size_t)n);
+    return 1;
+}
+
+/* hash(s) -> 16 hex digits: FNV-1a, 64 bits (a content fingerprint for
+ * skipping unchanged submissions, not a cryptographic hash). */
+static int l_hash(lua_State *L)
+{
+    size_t n;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
+/* spawn(argv [, outfile]) -> pid: run a program with stdout and stderr into
+ * outfile (or the grader's own, when nil), stdin from /dev/null. */
+static int l_spawn(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *outfile = luaL_optstring(L, 2, NULL);
+    size_t n = lua_objlen(L, 1);
+    char **argv = calloc(n + 1, sizeof *argv);
+    if (argv == NULL)
+        return luaL_error(L, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, 1, (int)i + 1);
+        argv[i] = strdup(luaL_checkstring(L, -1));
+        lua_pop(L, 1);
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDONLY);
+        if (null < 0 || dup2(null, 0) < 0)
+            _exit(EXIT_INTERNAL);
+        if (outfile != NULL) {
+            int fd = open(outfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (fd < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+                _exit(EXIT_INTERNAL);
+        }
+        execv(argv[0], argv);
+        _exit(EXIT_INTERNAL);
+    }
+    free_argv(argv);
+    if (pid < 0)
+        return luaL_error(L, "fork: %s", strerror(errno));
+    lua_pushinteger(L, pid);
+    return 1;
+}
+
+/* wait() -> pid, exit status (128 + signal when killed), or nil. */
+static int l_wait(lua_State *L)
+{
+    int st;
+    pid_t pid;
+    while ((pid = waitpid(-1, &st, 0)) < 0 && errno == EINTR)
+        ;
+    if (pid < 0)
+        return 0;
+    lua_pushinteger(L, pid);
+    lua_pushinteger(L, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+    return 2;
+}
+
+/* watch(dir, name, timeout_s) -> true when `name` in `dir` was written or
+ * replaced (editors save by rename), false on time-out. */
+static int l_watch(lua_State *L)
+{
+    const char *dir = luaL_checkstring(L, 1);
+    const char *name = luaL_checkstring(L, 2);
+    double timeout = luaL_optnumber(L, 3, -1);
+    int fd = inotify_init1(IN_CLOEXEC);
+    if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) < 0)
+        return luaL_error(L, "inotify on %s: %s", dir, strerror(errno));
+    int hit = 0;
+    double end = proc_now_ms() + timeout * 1e3;
+    while (!hit) {
+        int ms = timeout < 0 ? -1 : (int)(end - proc_now_ms());
+        if (timeout >= 0 && ms <= 0)
+            break;
+        struct pollfd p = { fd, POLLIN, 0 };
+        if (poll(&p, 1, ms) <= 0)
+            continue;
+        char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+        ssize_t len = read(fd, buf, sizeof buf);
+        for (char *q = buf; len > 0 && q < buf + len;) {
+            const struct inotify_event *ev = (const struct inotify_event *)(void *)q;
+            if (ev->len > 0 && strcmp(ev->name, name) == 0)
+                hit = 1;
+            q += sizeof *ev + ev->len;
+        }
+    }
+    close(fd);
+    lua_pushboolean(L, hit);
+    return 1;
+}
+
+static const luaL_Reg grader_c[] = {
+    { "compile", l_compile }, { "run", l_run },         { "probe", l_probe },
+    { "emit", l_emit },       { "flush", l_flush },     { "mkdtemp", l_mkdtemp },
+    { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
+    { "listdir", l_listdir }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
+    { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
+    { "spawn", l_spawn },     { "wait", l_wait },       { "watch", l_watch },
+    { NULL, NULL },
+};
+
+/* ---- start-up ---------------------------------------------------------------- */
+
+static int open_grader_c(lua_State *L)
+{
+    lua_newtable(L);
+    luaL_register(L, NULL, grader_c);
+    return 1;
+}
+
+static void preload(lua_State *L, const char *name, const char *chunk,
+                    const unsigned char *bc, size_t size)
+{
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    if (luaL_loadbuffer(L, (const char *)bc, size, chunk) != 0) {
+        fprintf(stderr, "grader: internal error: %s\n", lua_tostring(L, -1));
+        exit(EXIT_INTERNAL);
+    }
+    lua_setfield(L, -2, name);
+    lua_pop(L, 2);
+}
+
+static int traceback(lua_State *L)
+{
+    luaL_traceback(L, L, lua_tostring(L, 1), 1);
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGINT, on_stop);
+    signal(SIGTERM, on_stop);
+    lua_State *L = luaL_newstate();
+    if (L == NULL) {
+        fputs("grader: internal error: cannot create the Lua state\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    luaL_openlibs(L);
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    lua_pushcfunction(L, open_grader_c);
+    lua_setfield(L, -2, "grader.c");
+    lua_pop(L, 2);
+    preload(L, "grader.spec", "@grader/spec.lua", luaJIT_BC_spec, luaJIT_BC_spec_SIZE);
+    preload(L, "grader.judge", "@grader/judge.lua", luaJIT_BC_judge, luaJIT_BC_judge_SIZE);
+    preload(L, "grader.report", "@grader/report.lua", luaJIT_BC_report, luaJIT_BC_report_SIZE);
+    preload(L, "grader.cli", "@grader/cli.lua", luaJIT_BC_cli, luaJIT_BC_cli_SIZE);
+    preload(L, "grader.batch", "@grader/batch.lua", luaJIT_BC_batch, luaJIT_BC_batch_SIZE);
+    preload(L, "grader.figure", "@grader/figure.lua", luaJIT_BC_figure, luaJIT_BC_figure_SIZE);
+    preload(L, "slope", "@lua/slope.lua", luaJIT_BC_slope, luaJIT_BC_slope_SIZE);
+
+    lua_pushcfunction(L, traceback);
+    lua_getglobal(L, "require");
+    lua_pushstring(L, "grader.cli");
+    lua_call(L, 1, 1);
+    lua_createtable(L, argc, 0);
+    for (int i = 1; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i);
+    }
+    int code = EXIT_INTERNAL;
+    if (lua_pcall(L, 1, 1, -3) != 0)
+        fprintf(stderr, "grader: internal error: %s\n", lua_tostring(L, -1));
+    else
+        code = (int)luaL_optinteger(L, -1, EXIT_INTERNAL);
+    fflush(NULL);
+    lua_close(L);
+    return code;
+}

@@ -1,0 +1,142 @@
+-- slope.lua -- libslope from LuaJIT, for exploring at the REPL and for
+-- exercise specs that compute their inputs with the course's library.
+--
+--   $ LUA_PATH='lua/?.lua;;' luajit
+--   > slope = require "slope"
+--   > print(slope.deriv_central(slope.fn(math.sin), nil, 1.0, 1e-5))   -- cos(1)
+--   > print(slope.linalg_dot(slope.doubles{1, 2, 3}, slope.doubles{4, 5, 6}, 3))
+--
+-- The declarations are the library's own headers (lib/*.h, or the installed
+-- include/slope/), read at load time and given to ffi.cdef after the
+-- preprocessor lines are removed and their numeric #defines substituted,
+-- so the binding cannot drift from the C.  The shared object is found by its
+-- soname libslope.so.MAJOR, MAJOR taken from the headers: loading a library
+-- of another major version fails here, before any call.
+--
+-- Every libslope function is reachable without its prefix
+-- (slope.deriv_central is slope_deriv_central); slope.C is the raw namespace.
+-- Environment: SLOPE_INCLUDE (the headers' directory) and SLOPE_LIB (the
+-- shared object's path) override the search.
+local ffi = require "ffi"
+
+local M = {}
+
+local function module_dir()
+    local src = debug.getinfo(1, "S").source
+    return src:match("^@(.*)/[^/]*$") or "."
+end
+
+local function read(path)
+    local fp = io.open(path, "r")
+    if not fp then return nil end
+    local s = fp:read("*a")
+    fp:close()
+    return s
+end
+
+local function find_include()
+    local here = module_dir()
+    for _, dir in ipairs({ os.getenv("SLOPE_INCLUDE") or "", here .. "/../lib",
+                           here .. "/../../../include/slope", "/usr/local/include/slope",
+                           "/usr/include/slope" }) do
+        if dir ~= "" and read(dir .. "/slope.h") then return dir end
+    end
+    error("slope: cannot find slope.h (set SLOPE_INCLUDE to the headers' directory)", 2)
+end
+
+-- Headers in include order (each once), as ffi.cdef text, plus the
+-- numeric macros they define.
+local function collect(dir, name, seen, parts, macros)
+    if seen[name] then return end
+    seen[name] = true
+    local text = read(dir .. "/" .. name)
+    if not text then error("slope: cannot read " .. dir .. "/" .. name, 3) end
+    text = text:gsub("/%*.-%*/", ""):gsub("//[^\n]*", "")
+    local body = {}
+    for line in (text .. "\n"):gmatch("([^\n]*)\n") do
+        local inc = line:match('^%s*#%s*include%s*"([^"]+)"')
+        local mname, mval = line:match("^%s*#%s*define%s+([%w_]+)%s+(%S+)%s*$")
+        if inc then
+            collect(dir, inc, seen, parts, macros)
+        elseif mname then
+            macros[mname] = mval
+        elseif not line:match("^%s*#") then
+            body[#body + 1] = line
+        end
+    end
+    parts[#parts + 1] = table.concat(body, "\n")
+end
+
+local function declare(dir)
+    local parts, macros = {}, {}
+    collect(dir, "slope.h", {}, parts, macros)
+    local text = table.concat(parts, "\n"):gsub("[%a_][%w_]*", function(w)
+        local v = macros[w]
+        return v and tonumber(v) and v or nil
+    end)
+    -- <stdio.h> is not read: FILE is only ever used through a pointer.
+    pcall(ffi.cdef, "typedef struct _IO_FILE FILE;")
+    ffi.cdef(text)
+    return macros
+end
+
+local function load_library(major)
+    local path = os.getenv("SLOPE_LIB")
+    local candidates = { path or "", module_dir() .. "/../build/lib/libslope.so." .. major,
+                         "libslope.so." .. major }
+    local errors = {}
+    for _, p in ipairs(candidates) do
+        if p ~= "" then
+            local ok, lib = pcall(ffi.load, p)
+            if ok then return lib, p end
+            errors[#errors + 1] = tostring(lib)
+        end
+    end
+    error("slope: cannot load libslope.so." .. major .. " (build it with make, or set SLOPE_LIB):\n  " ..
+          table.concat(errors, "\n  "), 3)
+end
+
+local dir = find_include()
+local macros = declare(dir)
+M.version = (macros.SLOPE_VERSION or '"?"'):gsub('"', "")
+M.version_major = tonumber(macros.SLOPE_VERSION_MAJOR)
+if not M.version_major then error("slope: slope.h defines no SLOPE_VERSION_MAJOR", 2) end
+if M.version_major ~= 0 then error("slope: this binding speaks libslope 0.x, the headers say " .. M.version, 2) end
+-- Inside a program that already links libslope (the grader does, and
+-- exports it), use that copy; else load the shared object.
+local linked = pcall(function() return ffi.C.slope_status_str end)
+if linked then
+    M.C, M.path = ffi.C, "(linked into this program)"
+else
+    M.C, M.path = load_library(M.version_major)
+end
+
+-- A Lua function x -> y as a slope_fn callback (params are ignored).  Keep
+-- the returned object alive while C may call it; free it with :free().
+function M.fn(f)
+    return ffi.cast("slope_fn", function(x, _) return f(x) end)
+end
+
+-- A Lua list of numbers as a C double array (0-based).
+function M.doubles(t)
+    return ffi.new("double[?]", #t, t)
+end
+
+-- Raise a Lua error for a status other than SLOPE_OK.
+function M.check(status)
+    if status ~= M.C.SLOPE_OK then
+        error("slope: " .. ffi.string(M.C.slope_status_str(status)), 2)
+    end
+    return status
+end
+
+return setmetatable(M, {
+    __index = function(t, k)
+        local ok, v = pcall(function() return t.C["slope_" .. k] end)
+        if ok then
+            rawset(t, k, v)
+            return v
+        end
+        error("slope: no function slope_" .. tostring(k), 2)
+    end,
+})

@@ -1,0 +1,389 @@
+/*
+ * check_grader.c -- the grader binary, driven as a student and an instructor
+ * drive it, on the fixture exercises of tests/grader/exercises/.
+ *
+ * Each run gets a fresh TMPDIR and XDG_STATE_HOME and a unique marker in its
+ * environment; afterwards the test asserts the grader's exit status and
+ * output, that TMPDIR is empty again (no temp file left) and that no process
+ * carrying the marker survives (no process left).
+ *
+ * The binary is $SLOPE_GRADER (default build/bin/grader); paths are relative
+ * to the tree's root, where `make check` runs the suite.
+ */
+#define _GNU_SOURCE
+#include <check.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#define EXERCISES "tests/grader/exercises"
+#define HOSTILE "tests/grader/hostile/"
+/* Short limits keep the suite fast; the hostile loops need only exceed them. */
+#define FAST "--time-limit 0.1 --memory-limit 64 --exercises " EXERCISES
+
+static char work[] = "/tmp/slope-check-grader-XXXXXX";
+static char out[1 << 16];
+static int serial;
+
+static const char *grader(void)
+{
+    const char *g = getenv("SLOPE_GRADER");
+    return g && *g ? g : "build/bin/grader";
+}
+
+static void setup(void)
+{
+    ck_assert_msg(access(grader(), X_OK) == 0,
+                  "no grader binary at %s\nHINT: run `make grader`, or set SLOPE_GRADER", grader());
+    strcpy(work, "/tmp/slope-check-grader-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(work));
+}
+
+static void teardown(void)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", work);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Count live processes whose environment holds `marker`. */
+static int processes_with(const char *marker)
+{
+    DIR *d = opendir("/proc");
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        char path[300], buf[65536];
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof path, "/proc/%s/environ", e->d_name);
+        FILE *fp = fopen(path, "r");
+        if (fp == NULL)
+            continue;
+        size_t len = fread(buf, 1, sizeof buf - 1, fp);
+        fclose(fp);
+        for (size_t i = 0; i < len; i += strlen(buf + i) + 1) {
+            buf[len] = '\0';
+            if (strcmp(buf + i, marker) == 0)
+                n++;
+        }
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static int dir_is_empty(const char *path)
+{
+    DIR *d = opendir(path);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n == 0;
+}
+
+/* Run `grader ARGS` (stdout and stderr into `out`); return its exit status
+ * after checking that it left neither a temp file nor a process behind. */
+static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int run(const char *fmt, ...)
+{
+    char args[2048], cmd[4096], marker[128], tmp[700], key[700], cwd[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(marker, sizeof marker, "SLOPE_GRADER_MARK=%d-%d", (int)getpid(), ++serial);
+    snprintf(tmp, sizeof tmp, "%s/tmp%d", work, serial);
+    ck_assert_int_eq(mkdir(tmp, 0700), 0);
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    snprintf(key, sizeof key, "%s/" EXERCISES "/01-twice/keys/public.txt", cwd);
+    snprintf(cmd, sizeof cmd,
+             "env %s TMPDIR=%s XDG_STATE_HOME=%s/state SLOPE_TEST_KEY=%s %s %s 2>&1",
+             marker, tmp, work, key, grader(), args);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    while (fread(cmd, 1, sizeof cmd, p) > 0)  /* drain: never block the grader */
+        ;
+    int st = pclose(p);
+    ck_assert_msg(WIFEXITED(st), "grader did not exit normally: %s", args);
+    ck_assert_msg(dir_is_empty(tmp), "temp files left behind by: %s", args);
+    ck_assert_msg(processes_with(marker) == 0, "processes left behind by: %s", args);
+    return WEXITSTATUS(st);
+}
+
+#define ck_assert_out_has(s) ck_assert_msg(strstr(out, (s)) != NULL, "missing \"%s\" in:\n%s", (s), out)
+#define ck_assert_out_lacks(s) ck_assert_msg(strstr(out, (s)) == NULL, "unexpected \"%s\" in:\n%s", (s), out)
+
+/* ---- correct and wrong submissions ------------------------------------------ */
+
+static const char *const solutions[] = { "01-twice", "02-scale", "03-central-diff" };
+
+START_TEST(reference_solutions_pass)
+{
+    const char *ex = solutions[_i];
+    ck_assert_int_eq(run("check %s " EXERCISES "/%s/solution.c " FAST " --hidden", ex, ex), 0);
+    ck_assert_out_has("-- passed");
+    ck_assert_out_lacks("FAIL");
+}
+END_TEST
+
+/* A wrong submission fails, naming the case and the output that differ. */
+static const struct {
+    const char *ex, *file, *want[3];
+} wrong[] = {
+    { "1", "twice_int.c", { "FAIL  case 2  twice(-0.75)", "expected -1.5, got -1", "hint: multiply" } },
+    { "2", "scale_short.c", { "FAIL  case 1", "argument 1[4]: expected 18.48", "got nan" } },
+    { "3", "central_forward.c", { "FAIL  case 1  central_diff(sin, 0.3, 1e-05)", "wrong answer", "Score: 0/10" } },
+};
+
+START_TEST(wrong_submissions_fail)
+{
+    ck_assert_int_eq(run("check %s tests/grader/submissions/%s " FAST, wrong[_i].ex, wrong[_i].file), 1);
+    for (int k = 0; k < 3; k++)
+        ck_assert_out_has(wrong[_i].want[k]);
+}
+END_TEST
+
+START_TEST(number_and_name_select_the_same_exercise)
+{
+    ck_assert_int_eq(run("check 02-scale " EXERCISES "/02-scale/solution.c " FAST), 0);
+    ck_assert_out_has("02-scale -- Scale a vector");
+}
+END_TEST
+
+/* ---- the hostile set --------------------------------------------------------- */
+
+/* A grader built with AddressSanitizer forks children that carry its
+ * runtime: the runtime's shadow memory defeats the memory limit, its own
+ * stack-overflow report replaces SIGSEGV and its exit-time leak check needs
+ * system calls the sandbox forbids.  Those rows are for the normal build. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+static const struct {
+    const char *file;
+    int exit;
+    const char *want, *also;
+    int not_asan;
+} hostile[] = {
+    { "infinite_loop.c", 1, "time limit (0.1 s) in this case", "Score: 0/4", 0 },
+    { "constructor_loop.c", 1, "while loading your code", "time limit", 0 },
+    { "fork_bomb.c", 1, "forbidden operation", "Score: 0/4", 0 },
+    { "malloc_until_failure.c", 1, "memory limit (64 MB)", "Score: 0/4", 1 },
+    { "malloc_untouched.c", 0, "Score: 4/4", "passed", 1 },
+    { "deep_recursion.c", 1, "crashed with SIGSEGV", "stack overflow", 1 },
+    { "null_deref.c", 1, "FAIL  case 2  twice(-0.75)", "Score: 3/4 -- crashed (first in case 2)", 0 },
+    { "abort.c", 1, "crashed with SIGABRT", "abort() was called", 0 },
+    { "exit_zero.c", 1, "exited with status 0", "exit() must not be called", 1 },
+    { "stdout_flood.c", 0, "Score: 4/4 -- passed", "the first 8192 kept", 0 },
+    { "open_passwd.c", 0, "Score: 4/4", "passed", 0 },
+    { "open_key.c", 0, "Score: 4/4", "passed", 0 },
+    { "include_solution.c", 1, "COMPILE ERROR", "../solution.c", 0 },
+    { "socket.c", 1, "forbidden operation", "Score: 0/4", 0 },
+    { "kill_parent.c", 1, "forbidden operation", "Score: 0/4", 0 },
+    { "raise_rlimits.c", 1, "forbidden operation", "Score: 0/4", 0 },
+    { "ignore_signals.c", 1, "time limit (0.1 s) in this case", "Score: 0/4", 0 },
+    { "not_c.c", 1, "COMPILE ERROR", "unknown type name", 0 },
+    { "empty.c", 1, "missing function twice", "Score: 0/4", 0 },
+    { "defines_main.c", 0, "never runs main", "Score: 4/4", 0 },
+    { "wrong_signature.c", 1, "conflicting types for", "twice", 0 },
+    { "missing_function.c", 1, "missing function twice", "Score: 0/4", 0 },
+};
+
+START_TEST(hostile_submission_gets_a_clear_verdict)
+{
+    if (UNDER_ASAN && hostile[_i].not_asan)
+        return;
+    int rc = run("check 1 " HOSTILE "%s " FAST, hostile[_i].file);
+    ck_assert_msg(rc == hostile[_i].exit, "%s: exit %d, want %d:\n%s", hostile[_i].file, rc,
+                  hostile[_i].exit, out);
+    ck_assert_out_has(hostile[_i].want);
+    ck_assert_out_has(hostile[_i].also);
+    ck_assert_out_lacks("internal error");
+}
+END_TEST
+
+/* Printed output is escaped and fenced: a forged verdict line never starts
+ * a line of the report. */
+START_TEST(printed_output_cannot_forge_a_verdict)
+{
+    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c " FAST), 0);
+    ck_assert_out_lacks("\n  PASS  case 9");
+    ck_assert_out_lacks("\n Score: 99/99");
+    ck_assert_out_has("  | \\x0D  PASS  case 9");
+}
+END_TEST
+
+START_TEST(absolute_include_of_the_solution_is_denied)
+{
+    char cwd[512], path[700];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    snprintf(path, sizeof path, "%s/abs.c", work);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fprintf(fp, "#include \"%s/" EXERCISES "/01-twice/solution.c\"\n", cwd);
+    fclose(fp);
+    ck_assert_int_eq(run("check 1 %s " FAST, path), 1);
+    ck_assert_out_has("Permission denied");
+    ck_assert_out_has("COMPILE ERROR");
+}
+END_TEST
+
+/* ---- formats -------------------------------------------------------------------- */
+
+START_TEST(json_is_gradescope_results)
+{
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c --format json " FAST), 1);
+    ck_assert_out_has("\"score\": 2,");
+    ck_assert_out_has("\"tests\": [");
+    ck_assert_out_has("{\"name\": \"case 2: twice(-0.75)\", \"score\": 0, \"max_score\": 1, "
+                      "\"status\": \"failed\", \"output\": \"return value: expected -1.5");
+    ck_assert_out_has("\"visibility\": \"visible\"}");
+}
+END_TEST
+
+START_TEST(json_escapes_printed_bytes)
+{
+    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c --format json " FAST), 0);
+    ck_assert_out_has("| \\\\x0D  PASS  case 9  everything  [9/9]\\n");
+}
+END_TEST
+
+START_TEST(tap_version_13)
+{
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c --format tap --hidden " FAST), 1);
+    ck_assert_msg(strncmp(out, "TAP version 13\n1..5\nok 1 - case 1: twice(2.385)\n"
+                               "not ok 2 - case 2: twice(-0.75)\n  ---\n", 60) == 0, "%s", out);
+    ck_assert_out_has("ok 5 - case 5: twice(3.5e-310)");
+}
+END_TEST
+
+START_TEST(hidden_cases_run_only_with_hidden)
+{
+    ck_assert_int_eq(run("check 2 " EXERCISES "/02-scale/solution.c " FAST), 0);
+    ck_assert_out_lacks("(hidden)");
+    ck_assert_out_has("Score: 7/7");
+    ck_assert_int_eq(run("check 2 " EXERCISES "/02-scale/solution.c --hidden " FAST), 0);
+    ck_assert_out_has("case 5 (hidden)  sum({0.1, 0.2, 0.3}, 3)");
+}
+END_TEST
+
+/* ---- spec errors and usage: exit 2 with a file:line --------------------------------- */
+
+static const struct {
+    const char *dir, *want;
+} badspec[] = {
+    { "01-syntax", "01-syntax/spec.lua:3: '}' expected near 'args'" },
+    { "02-no-title", "02-no-title/spec.lua:3: missing field 'title'" },
+    { "03-bad-tol", "03-bad-tol/spec.lua:3: unknown tolerance kind 'relative'" },
+    { "04-no-key", "04-no-key/spec.lua:3: case 2 'twice(1.5)' has no key" },
+    { "05-bad-arg", "05-bad-arg/spec.lua:3: twice: argument 1 should be a number" },
+};
+
+START_TEST(malformed_spec_is_exit_2_with_file_and_line)
+{
+    ck_assert_int_eq(run("check tests/grader/badspecs/%s " EXERCISES "/01-twice/solution.c "
+                         "--time-limit 0.2", badspec[_i].dir), 2);
+    ck_assert_out_has(badspec[_i].want);
+    ck_assert_out_lacks("internal error");
+}
+END_TEST
+
+static const struct {
+    const char *args;
+    int exit;
+    const char *want;
+} usage[] = {
+    { "", 2, "usage: grader COMMAND" },
+    { "--help", 0, "commands:" },
+    { "frobnicate", 2, "unknown command 'frobnicate'" },
+    { "check --help", 0, "--format text|json|tap" },
+    { "list --help", 0, "usage: grader list" },
+    { "watch --help", 0, "usage: grader watch" },
+    { "batch --help", 0, "usage: grader batch" },
+    { "keys --help", 0, "usage: grader keys" },
+    { "help check", 0, "usage: grader check" },
+    { "check 1", 2, "need EXERCISE and FILE.c" },
+    { "check 9 x.c --exercises " EXERCISES, 2, "no exercise '9'" },
+    { "check 1 no-such-file.c --exercises " EXERCISES, 2, "cannot read no-such-file.c" },
+    { "check 1 " EXERCISES "/01-twice/solution.c --format xml --exercises " EXERCISES, 2,
+      "unknown --format 'xml'" },
+    { "check 1 " EXERCISES "/01-twice/solution.c --bogus --exercises " EXERCISES, 2,
+      "unknown option 'bogus'" },
+};
+
+START_TEST(usage_errors_and_help)
+{
+    ck_assert_int_eq(run("%s", usage[_i].args), usage[_i].exit);
+    ck_assert_out_has(usage[_i].want);
+}
+END_TEST
+
+/* ---- instructors: keys, list ------------------------------------------------------ */
+
+START_TEST(committed_keys_match_the_solutions)
+{
+    ck_assert_int_eq(run("keys --check --exercises " EXERCISES), 0);
+    ck_assert_out_has("keys: 03-central-diff: 10 cases match solution.c");
+}
+END_TEST
+
+START_TEST(list_shows_progress)
+{
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("not started  01-twice");
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c " FAST), 1);
+    ck_assert_int_eq(run("check 2 " EXERCISES "/02-scale/solution.c " FAST), 0);
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("attempted    01-twice                   Double a number");
+    ck_assert_out_has("passed       02-scale");
+    ck_assert_out_has("not started  03-central-diff");
+}
+END_TEST
+
+Suite *make_grader_suite(void)
+{
+    Suite *s = suite_create("grader");
+    TCase *tc = tcase_create("check");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 30);
+    tcase_add_loop_test(tc, reference_solutions_pass, 0, 3);
+    tcase_add_loop_test(tc, wrong_submissions_fail, 0, 3);
+    tcase_add_test(tc, number_and_name_select_the_same_exercise);
+    tcase_add_loop_test(tc, hostile_submission_gets_a_clear_verdict, 0,
+                        (int)(sizeof hostile / sizeof hostile[0]));
+    tcase_add_test(tc, printed_output_cannot_forge_a_verdict);
+    tcase_add_test(tc, absolute_include_of_the_solution_is_denied);
+    tcase_add_test(tc, json_is_gradescope_results);
+    tcase_add_test(tc, json_escapes_printed_bytes);
+    tcase_add_test(tc, tap_version_13);
+    tcase_add_test(tc, hidden_cases_run_only_with_hidden);
+    tcase_add_loop_test(tc, malformed_spec_is_exit_2_with_file_and_line, 0,
+                        (int)(sizeof badspec / sizeof badspec[0]));
+    tcase_add_loop_test(tc, usage_errors_and_help, 0, (int)(sizeof usage / sizeof usage[0]));
+    tcase_add_test(tc, committed_keys_match_the_solutions);
+    tcase_add_test(tc, list_shows_progress);
+    suite_add_tcase(s, tc);
+    return s;
+}

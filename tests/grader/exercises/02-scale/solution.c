@@ -1,0 +1,14 @@
+/* Reference solution of 02-scale. */
+void scale(double *out, const double *x, int n, double a)
+{
+    for (int i = 0; i < n; i++)
+        out[i] = a * x[i];
+}
+
+double sum(const double *x, int n)
+{
+    double s = 0.0;
+    for (int i = 0; i < n; i++)
+        s += x[i];
+    return s;
+}

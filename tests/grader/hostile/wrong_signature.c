@@ -1,0 +1,5 @@
+/* hostile: int instead of double.  expect: compile error naming twice */
+int twice(int x)
+{
+    return 2 * x;
+}
