@@ -628,6 +628,59 @@ static void your_run(const settings *s)
     print_run("Adam", &o, s);
 }
 
+/* ---- figure data -------------------------------------------------------------- */
+
+/* Under --data DIR the program also writes the files that plots/06-*.gp draw.
+ * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
+
+enum { FIG_STEPS = 60 };   /* enough for every path to reach the floor of the ravine */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* One optimizer's run from the ravine's start, as the block "path NAME". */
+static void path_block(FILE *fp, const char *name, slope_optim *o)
+{
+    double traj[2 * (FIG_STEPS + 1)], loss[FIG_STEPS + 1];
+    descend(traj, loss, o, ravine, ravine_grad, ravine_start, 2, FIG_STEPS);
+    char block[32];
+    snprintf(block, sizeof block, "path %s", name);
+    data_block(fp, block, "step w1 w2 L");
+    for (int k = 0; k <= FIG_STEPS; k++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", k, traj[2 * k], traj[2 * k + 1], loss[k]);
+}
+
+/* Figure 06-optimizer-paths: the four optimizers at the seed's settings on
+ * the ravine, over its contours, and their losses. */
+static void figure_paths(void)
+{
+    FILE *fp = chapter_data("optimizer-paths.dat");
+    if (!fp)
+        return;
+    /* the box holds every path: momentum swings out to w1 = -0.3, w2 = -0.44 */
+    data_block(fp, "L", "w1 w2 L on a 81 x 51 grid over [-0.8, 2.4] x [-0.8, 1.2] (rows of constant w1)");
+    for (int i = 0; i <= 80; i++) {
+        for (int j = 0; j <= 50; j++) {
+            double w[2] = {-0.8 + 3.2 * i / 80, -0.8 + 2.0 * j / 50};
+            fprintf(fp, "%.6g %.6g %.6g\n", w[0], w[1], ravine(w, 2, NULL));
+        }
+        fputc('\n', fp);
+    }
+    double v[2], s[2], m[2], mv[2];
+    slope_optim o = make_sgd(0.05);
+    path_block(fp, "sgd", &o);
+    o = make_momentum(v, 2, 0.05, 0.9, SLOPE_MOMENTUM_EMA);
+    path_block(fp, "momentum", &o);
+    o = make_rmsprop(s, 2, 0.05, 0.9, 1e-8);
+    path_block(fp, "rmsprop", &o);
+    o = make_adam(m, mv, 2, 0.1, 0.9, 0.999, 1e-8);
+    path_block(fp, "adam", &o);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     settings s = {.lr = 0.05, .beta = 0.9, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8,
@@ -674,5 +727,7 @@ int main(int argc, char **argv)
     adamw_vs_l2();
     four_optimizers();
     your_run(&s);
+
+    figure_paths();
     return 0;
 }

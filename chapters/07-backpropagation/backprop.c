@@ -503,6 +503,62 @@ static void saturation(void)
     printf("   (sigma'(z) w where the chain settles)\n");
 }
 
+/* ---- figure data -------------------------------------------------------------- */
+
+/* Under --data DIR the program also writes the files that plots/07-*.gp draw.
+ * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
+
+enum { FIG_GRID = 100 };   /* the heat map's cells per side of the unit square */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* The network's output for n points x (n x 2), through the library's layers
+ * with the trained weights: what the net would answer between the four rows. */
+static void net_output(double *out, const slope_mlp_net *net, const double *x, size_t n)
+{
+    double z1[(FIG_GRID + 1) * MAX_HIDDEN];
+    const size_t h = net->shape.hidden;
+    chapter_check(slope_mlp_dense_forward(z1, x, net->w1, net->b1, n, IN, h), "z1 = x W1 + b1");
+    chapter_check(slope_mlp_sigmoid_forward(z1, z1, n * h), "a1 = sigma(z1)");
+    chapter_check(slope_mlp_dense_forward(out, z1, net->w2, net->b2, n, h, 1), "z2 = a1 W2 + b2");
+    chapter_check(slope_mlp_sigmoid_forward(out, out, n), "a2 = sigma(z2)");
+}
+
+/* Figure 07-xor: the loss of every epoch of the xor-training table, and the
+ * trained network (after its final update) over the unit square. */
+static void figure_xor(const slope_mlp_net *net, const double *losses, const config *c)
+{
+    FILE *fp = chapter_data("xor.dat");
+    if (!fp)
+        return;
+    data_block(fp, "loss", "epoch loss (before that epoch's update)");
+    for (int k = 0; k < c->epochs; k++)
+        fprintf(fp, "%d %.10g\n", k, losses[k]);
+    data_block(fp, "settings", "lr epochs hidden seed");
+    fprintf(fp, "%g %d %d %d\n", c->lr, c->epochs, c->hidden, c->seed);
+    data_block(fp, "output", "x1 x2 a2 on a grid over the unit square (rows of constant x1)");
+    for (int i = 0; i <= FIG_GRID; i++) {
+        double x[2 * (FIG_GRID + 1)], out[FIG_GRID + 1];
+        for (int j = 0; j <= FIG_GRID; j++)
+            x[2 * j] = (double)i / FIG_GRID, x[2 * j + 1] = (double)j / FIG_GRID;
+        net_output(out, net, x, FIG_GRID + 1);
+        for (int j = 0; j <= FIG_GRID; j++)
+            fprintf(fp, "%.6g %.6g %.6g\n", x[2 * j], x[2 * j + 1], out[j]);
+        fputc('\n', fp);
+    }
+    data_block(fp, "rows", "x1 x2 target a2 of the four XOR rows");
+    double out[ROWS];
+    net_output(out, net, slope_mlp_xor_x, ROWS);
+    for (int r = 0; r < ROWS; r++)
+        fprintf(fp, "%g %g %g %.6f\n", slope_mlp_xor_x[2 * r], slope_mlp_xor_x[2 * r + 1],
+                slope_mlp_xor_t[r], out[r]);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     config c = {.lr = 0.5, .epochs = 3000, .hidden = 4, .seed = 0};
@@ -531,6 +587,8 @@ int main(int argc, char **argv)
     gradient_check_bug(&c);
     long_products();
     saturation();
+
+    figure_xor(&trained, losses, &c);
     slope_mlp_free(&trained);
     return 0;
 }

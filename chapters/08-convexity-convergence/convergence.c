@@ -756,6 +756,90 @@ static void check_options(const options *o)
                     "converges");
 }
 
+/* ---- figure data ------------------------------------------------------------ */
+
+/* Under --data DIR the program also writes the files that plots/08-*.gp draw.
+ * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
+
+/* Start the block NAME; two blank lines end the block before it. */
+static void data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}
+
+/* f over [lo, hi] as the block "curve NAME", and f with its chord over the
+ * segment [a, b] as the block "chord NAME" (chord = f + chord_gap). */
+static void chord_blocks(FILE *fp, const char *name, double (*f)(double), double a, double b,
+                         double lo, double hi)
+{
+    char block[32];
+    snprintf(block, sizeof block, "curve %s", name);
+    data_block(fp, block, "x f(x)");
+    for (int i = 0; i <= 300; i++) {
+        double x = lo + (hi - lo) * i / 300;
+        fprintf(fp, "%.10g %.10g\n", x, f(x));
+    }
+    snprintf(block, sizeof block, "chord %s", name);
+    data_block(fp, block, "lambda x f(x) chord(x) on the segment, from b (lambda 0) to a");
+    for (int i = 0; i <= 200; i++) {
+        double lambda = i / 200.0, x = lambda * a + (1 - lambda) * b;
+        fprintf(fp, "%.4f %.10g %.10g %.10g\n", lambda, x, f(x), f(x) + chord_gap(f, a, b, lambda));
+    }
+}
+
+/* Figure 08-chord: the chord-test table's two functions and segment, drawn
+ * over the segment and a quarter of its length beyond each end. */
+static void figure_chord(double a, double b)
+{
+    FILE *fp = chapter_data("chord.dat");
+    if (!fp)
+        return;
+    const double lo = fmin(a, b) - fabs(b - a) / 4, hi = fmax(a, b) + fabs(b - a) / 4;
+    data_block(fp, "segment", "a b");
+    fprintf(fp, "%.10g %.10g\n", a, b);
+    chord_blocks(fp, "logistic", logistic, a, b, lo, hi);
+    chord_blocks(fp, "well", well, a, b, lo, hi);
+    chapter_data_close(fp);
+}
+
+/* Figure 08-kappa-rates: the seed's two runs at every step, with the bound of
+ * section 4 on the distance and the tighter factor that holds on a quadratic. */
+static void figure_kappa(const options *o)
+{
+    FILE *fp = chapter_data("kappa-rates.dat");
+    if (!fp)
+        return;
+    size_t K = (size_t)o->steps;
+    const double x0[2] = {o->x0, o->y0}, kappa[2] = {o->kappa1, o->kappa2};
+    const double r0sq = slope_linalg_dot(x0, x0, 2);
+    double *d = malloc(2 * (K + 1) * sizeof *d), L[2], mu[2];
+    chapter_require(d != NULL, "out of memory: lower --steps");
+    for (int i = 0; i < 2; i++) {
+        const double eig[2] = {1, kappa[i]};   /* the eigenvalues of diag(1, kappa) */
+        chapter_check(slope_convergence_constants(&L[i], &mu[i], eig, 2), "L and mu");
+        seed_run(d + i * (K + 1), kappa[i], x0, K);
+    }
+    data_block(fp, "kappas", "kappa1 kappa2");
+    fprintf(fp, "%g %g\n", kappa[0], kappa[1]);
+    data_block(fp, "start", "x0 y0");
+    fprintf(fp, "%g %g\n", x0[0], x0[1]);
+    data_block(fp, "distances",
+               "k, then for kappa1 and kappa2 in turn: ||x_k||, sqrt of the bound "
+               "(1 - mu/L)^k ||x0||^2, and (1 - mu/L)^k ||x0||");
+    for (size_t k = 0; k <= K; k++) {
+        fprintf(fp, "%zu", k);
+        for (int i = 0; i < 2; i++) {
+            double bound = slope_convergence_bound_strong(L[i], mu[i], r0sq, k);
+            /* on a quadratic each component shrinks by |1 - step h| <= 1 - mu/L */
+            double quad = pow(1 - mu[i] / L[i], (double)k) * sqrt(r0sq);
+            fprintf(fp, " %.10g %.10g %.10g", d[i * (K + 1) + k], sqrt(bound), quad);
+        }
+        fputc('\n', fp);
+    }
+    free(d);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     options o = {.a = -1, .b = 2, .seed = 8, .samples = 20000, .dmax = 6, .lr = 0.1,
@@ -797,5 +881,8 @@ int main(int argc, char **argv)
     rate_iterations(&o);
     seed_table(&o);
     step_limit(&o);
+
+    figure_chord(o.a, o.b);
+    figure_kappa(&o);
     return 0;
 }
