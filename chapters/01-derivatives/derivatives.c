@@ -328,12 +328,6 @@ static void saturation(void)
  * Each file holds named blocks that gnuplot selects with `index "[NAME]"`;
  * every number in them comes from the functions and the library above. */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* Point k of n + 1 equally spaced points from a to b (the last one is b). */
 static double grid_point(double a, double b, int k, int n)
 {
@@ -344,7 +338,7 @@ static double grid_point(double a, double b, int k, int n)
  * at the library's default steps. */
 static void curve_block(FILE *fp, const char *name, slope_fn f, double a, double b, int n)
 {
-    data_block(fp, name, "x f(x) f'(x) f''(x)");
+    chapter_data_block(fp, name, "x f(x) f'(x) f''(x)");
     for (int k = 0; k <= n; k++) {
         double x = grid_point(a, b, k, n);
         fprintf(fp, "%.10g %.10g %.10g %.10g\n", x, f(x, NULL),
@@ -356,7 +350,7 @@ static void curve_block(FILE *fp, const char *name, slope_fn f, double a, double
 /* The critical points xs[0..n-1] of f, named by the sign of f'' there. */
 static void extrema_block(FILE *fp, const char *name, slope_fn f, const double *xs, int n)
 {
-    data_block(fp, name, "x f(x) f'(x) f''(x) kind");
+    chapter_data_block(fp, name, "x f(x) f'(x) f''(x) kind");
     for (int i = 0; i < n; i++) {
         double x = xs[i], f2 = slope_deriv_second(f, NULL, x, slope_deriv_step_second(x));
         fprintf(fp, "%.10g %.10g %.10g %.10g %s\n", x, f(x, NULL),
@@ -371,7 +365,7 @@ static void secant_blocks(FILE *fp, double x0)
 {
     const double hs[] = {1.0, 0.5, 0.2, 0.05}, y0 = square(x0, NULL);
     curve_block(fp, "x^2", square, x0 - 1.5, x0 + 1.5, 300);
-    data_block(fp, "secants", "h slope x0+h f(x0+h), then the drawn segment xa ya xb yb");
+    chapter_data_block(fp, "secants", "h slope x0+h f(x0+h), then the drawn segment xa ya xb yb");
     for (int i = 0; i < 4; i++) {
         double h = hs[i], s = slope_deriv_forward(square, NULL, x0, h);
         double xa = x0 - 0.3, xb = x0 + h + 0.2;
@@ -379,7 +373,7 @@ static void secant_blocks(FILE *fp, double x0)
                 square(x0 + h, NULL), xa, y0 + s * (xa - x0), xb, y0 + s * (xb - x0));
     }
     double t = slope_deriv_central(square, NULL, x0, slope_deriv_step_central(x0));
-    data_block(fp, "tangent", "x0 f(x0) slope, then the drawn segment xa ya xb yb");
+    chapter_data_block(fp, "tangent", "x0 f(x0) slope, then the drawn segment xa ya xb yb");
     fprintf(fp, "%.10g %.10g %.10g %.10g %.10g %.10g %.10g\n", x0, y0, t, x0 - 0.6,
             y0 - 0.6 * t, x0 + 0.6, y0 + 0.6 * t);
 }
@@ -412,7 +406,7 @@ static void figure_second_derivative(void)
     const double a = -2.5, b = 2.5;
     curve_block(fp, "x^3 - 3x", cubic, a, b, n);
     extrema_block(fp, "critical points", cubic, (const double[]){-1.0, 1.0}, 2);
-    data_block(fp, "inflection", "x f(x), where f'' changes sign between two samples");
+    chapter_data_block(fp, "inflection", "x f(x), where f'' changes sign between two samples");
     double xp = a, f2p = slope_deriv_second(cubic, NULL, a, slope_deriv_step_second(a));
     for (int k = 1; k <= n; k++) {
         double x = grid_point(a, b, k, n);
@@ -438,7 +432,7 @@ static void figure_error_curve(double x)
     for (int k = 0; k < NH; k++)
         h[k] = pow(10.0, -k / 8.0);
     chapter_check(slope_deriv_error_curve(ef, ec, sine, NULL, x, cos(x), h, NH), "the error curve");
-    data_block(fp, "errors", "h forward central h|f''|/2 h^2|f'''|/6 eps|f|/h, for sin at x");
+    chapter_data_block(fp, "errors", "h forward central h|f''|/2 h^2|f'''|/6 eps|f|/h, for sin at x");
     for (int k = 0; k < NH; k++)
         fprintf(fp, "%.10g %.10g %.10g %.10g %.10g %.10g\n", h[k], ef[k], ec[k],
                 h[k] * fabs(sin(x)) / 2, h[k] * h[k] * fabs(cos(x)) / 6,
@@ -448,9 +442,9 @@ static void figure_error_curve(double x)
                   "the error at the default step");
     chapter_check(slope_deriv_error_curve(NULL, &errc, sine, NULL, x, cos(x), &hc, 1),
                   "the error at the default step");
-    data_block(fp, "default steps", "h |error|: forward at sqrt(eps)*max(|x|,1), then central");
+    chapter_data_block(fp, "default steps", "h |error|: forward at sqrt(eps)*max(|x|,1), then central");
     fprintf(fp, "%.10g %.10g\n%.10g %.10g\n", hf, errf, hc, errc);
-    data_block(fp, "x", "the point x and sin(x)");
+    chapter_data_block(fp, "x", "the point x and sin(x)");
     fprintf(fp, "%.10g %.10g\n", x, sin(x));
     chapter_data_close(fp);
 }

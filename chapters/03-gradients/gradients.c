@@ -324,12 +324,6 @@ static void aim(const double w[2])
 /* Under --data DIR the program also writes the file that plots/03-*.gp draw.
  * It holds named blocks that gnuplot selects with `index "[NAME]"`. */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* Figure 03-gradient-arrows: the bowl w1^2 + w2^2 on a square around the
  * origin that also holds the chosen point; -grad L on a 9 x 9 grid of points,
  * every arrow scaled by the one factor that makes the longest 0.9 of a grid
@@ -342,7 +336,7 @@ static void figure_arrows(const double w[2])
     double k[4] = {1, 1, 0, 0}, g[2], work[2];
     const double r = fmax(2.0, 1.25 * fmax(fabs(w[0]), fabs(w[1]))), cell = 2 * r / 8;
     const double h = slope_deriv_step_central(r);
-    data_block(fp, "L", "w1 w2 L on a 61 x 61 grid (rows of constant w1)");
+    chapter_data_block(fp, "L", "w1 w2 L on a 61 x 61 grid (rows of constant w1)");
     for (int i = 0; i <= 60; i++) {
         for (int j = 0; j <= 60; j++) {
             double p[2] = {-r + 2 * r * i / 60, -r + 2 * r * j / 60};
@@ -354,7 +348,7 @@ static void figure_arrows(const double w[2])
     double corner[2] = {r, r};
     chapter_check(slope_deriv_gradient(g, bowl, k, corner, 2, h, work), "the gradient");
     const double scale = 0.9 * cell / slope_linalg_norm2(g, 2);
-    data_block(fp, "field", "w1 w2 and the drawn arrow -scale*grad L, then |grad L|");
+    chapter_data_block(fp, "field", "w1 w2 and the drawn arrow -scale*grad L, then |grad L|");
     for (int i = 0; i <= 8; i++)
         for (int j = 0; j <= 8; j++) {
             double p[2] = {-r + cell * i, -r + cell * j};
@@ -363,7 +357,7 @@ static void figure_arrows(const double w[2])
                     slope_linalg_norm2(g, 2));
         }
     grad_bowl(g, w, k);
-    data_block(fp, "point", "w1 w2 L, grad L, the drawn arrow scale*grad L, and scale");
+    chapter_data_block(fp, "point", "w1 w2 L, grad L, the drawn arrow scale*grad L, and scale");
     fprintf(fp, "%.6g %.6g %.6g %.6g %.6g %.6g %.6g %.6g\n", w[0], w[1], bowl(w, 2, k), g[0],
             g[1], scale * g[0], scale * g[1], scale);
     chapter_data_close(fp);

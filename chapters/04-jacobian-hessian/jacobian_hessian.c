@@ -421,12 +421,6 @@ static void hessian_cost(void)
 /* Under --data DIR the program also writes the file that plots/04-*.gp draw.
  * It holds named blocks that gnuplot selects with `index "[NAME]"`. */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* Figure 04-surfaces: the diagnosis table's three surfaces on [-2, 2]^2, and
  * the eigenvalues of their numerical Hessians at the origin (step h). */
 static void figure_surfaces(double h)
@@ -440,7 +434,7 @@ static void figure_surfaces(double h)
     } cases[] = {{"bowl", bowl}, {"hill", hill}, {"saddle", saddle}};
     const int n = 24;
     for (int k = 0; k < 3; k++) {
-        data_block(fp, cases[k].name, "x y f(x, y) on a 25 x 25 grid (rows of constant x)");
+        chapter_data_block(fp, cases[k].name, "x y f(x, y) on a 25 x 25 grid (rows of constant x)");
         for (int i = 0; i <= n; i++) {
             for (int j = 0; j <= n; j++) {
                 double p[2] = {-2.0 + 4.0 * i / n, -2.0 + 4.0 * j / n};
@@ -449,7 +443,7 @@ static void figure_surfaces(double h)
             fputc('\n', fp);
         }
     }
-    data_block(fp, "eigenvalues", "lambda1 lambda2 \"verdict\" at (0, 0): bowl, hill, saddle");
+    chapter_data_block(fp, "eigenvalues", "lambda1 lambda2 \"verdict\" at (0, 0): bowl, hill, saddle");
     const double origin[2] = {0.0, 0.0};
     for (int k = 0; k < 3; k++) {
         double H[4], ev[2];

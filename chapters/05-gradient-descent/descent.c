@@ -510,12 +510,6 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
 
 #define FIG_STEPS 200 /* a figure shows at most this many steps: more would merge */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* One run of the widget at rate lr, and the parabola under it, sampled over
  * the stretch of w that the run visits (the animation's stage). */
 static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
@@ -528,14 +522,14 @@ static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
         chapter_check(s, "descending (w - 3)^2");
     char name[32];
     snprintf(name, sizeof name, "run %d", k);
-    data_block(fp, name, "t w_t L(w_t) lr");
+    chapter_data_block(fp, name, "t w_t L(w_t) lr");
     double lo = c, hi = c;
     for (size_t t = 0; t <= done; t++) {
         fprintf(fp, "%zu %.10g %.10g %g\n", t, traj[t], loss[t], lr);
         lo = fmin(lo, traj[t]), hi = fmax(hi, traj[t]);
     }
     snprintf(name, sizeof name, "curve %d", k);
-    data_block(fp, name, "w L(w) over the run's stretch of w, a tenth wider each side");
+    chapter_data_block(fp, name, "w L(w) over the run's stretch of w, a tenth wider each side");
     const double pad = (hi - lo) / 10;
     for (int i = 0; i <= 200; i++) {
         double w = lo - pad + (hi - lo + 2 * pad) * i / 200;
@@ -566,7 +560,7 @@ static void figure_bowl_path(void)
     double w0[2] = {-1.0, 3.5}, path[2 * 26], loss[26];
     chapter_check(descend(path, loss, NULL, 0.1, ellipse, ellipse_grad, NULL, w0, 2, 25),
                   "descending the bowl");
-    data_block(fp, "L", "w1 w2 L on a 71 x 61 grid (rows of constant w1)");
+    chapter_data_block(fp, "L", "w1 w2 L on a 71 x 61 grid (rows of constant w1)");
     for (int i = 0; i <= 70; i++) {
         for (int j = 0; j <= 60; j++) {
             double w[2] = {2 - 3.5 + 7.0 * i / 70, 1 - 3.0 + 6.0 * j / 60};
@@ -574,10 +568,10 @@ static void figure_bowl_path(void)
         }
         fputc('\n', fp);
     }
-    data_block(fp, "path", "step w1 w2 L, learning rate 0.1");
+    chapter_data_block(fp, "path", "step w1 w2 L, learning rate 0.1");
     for (int k = 0; k <= 25; k++)
         fprintf(fp, "%d %.10g %.10g %.10g\n", k, path[2 * k], path[2 * k + 1], loss[k]);
-    data_block(fp, "minimum", "w1 w2 L");
+    chapter_data_block(fp, "minimum", "w1 w2 L");
     const double wmin[2] = {2.0, 1.0};
     fprintf(fp, "%g %g %g\n", wmin[0], wmin[1], ellipse(wmin, 2, NULL));
     chapter_data_close(fp);
@@ -595,10 +589,10 @@ static void figure_batch(const dataset *d, const slope_rng *after_data)
     train(pb, lb, 30, 0.1, d, N_DATA, NULL);
     train(pm, lm, 30, 0.1, d, 32, &r);
     train(pb, lf, 1000, 0.1, d, N_DATA, NULL);
-    data_block(fp, "losses", "epoch, full-data loss of batch GD and of mini-batch SGD (B = 32)");
+    chapter_data_block(fp, "losses", "epoch, full-data loss of batch GD and of mini-batch SGD (B = 32)");
     for (int e = 0; e < 30; e++)
         fprintf(fp, "%d %.10g %.10g\n", e + 1, lb[e], lm[e]);
-    data_block(fp, "floor", "epochs loss: batch GD after 1000 epochs");
+    chapter_data_block(fp, "floor", "epochs loss: batch GD after 1000 epochs");
     fprintf(fp, "1000 %.10g\n", lf[999]);
     chapter_data_close(fp);
 }

@@ -635,12 +635,6 @@ static void your_run(const settings *s)
 
 enum { FIG_STEPS = 60 };   /* enough for every path to reach the floor of the ravine */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* One optimizer's run from the ravine's start, as the block "path NAME". */
 static void path_block(FILE *fp, const char *name, slope_optim *o)
 {
@@ -648,7 +642,7 @@ static void path_block(FILE *fp, const char *name, slope_optim *o)
     descend(traj, loss, o, ravine, ravine_grad, ravine_start, 2, FIG_STEPS);
     char block[32];
     snprintf(block, sizeof block, "path %s", name);
-    data_block(fp, block, "step w1 w2 L");
+    chapter_data_block(fp, block, "step w1 w2 L");
     for (int k = 0; k <= FIG_STEPS; k++)
         fprintf(fp, "%d %.10g %.10g %.10g\n", k, traj[2 * k], traj[2 * k + 1], loss[k]);
 }
@@ -661,7 +655,7 @@ static void figure_paths(void)
     if (!fp)
         return;
     /* the box holds every path: momentum swings out to w1 = -0.3, w2 = -0.44 */
-    data_block(fp, "L", "w1 w2 L on a 81 x 51 grid over [-0.8, 2.4] x [-0.8, 1.2] (rows of constant w1)");
+    chapter_data_block(fp, "L", "w1 w2 L on a 81 x 51 grid over [-0.8, 2.4] x [-0.8, 1.2] (rows of constant w1)");
     for (int i = 0; i <= 80; i++) {
         for (int j = 0; j <= 50; j++) {
             double w[2] = {-0.8 + 3.2 * i / 80, -0.8 + 2.0 * j / 50};

@@ -510,12 +510,6 @@ static void saturation(void)
 
 enum { FIG_GRID = 100 };   /* the heat map's cells per side of the unit square */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* The network's output for n points x (n x 2), through the library's layers
  * with the trained weights: what the net would answer between the four rows. */
 static void net_output(double *out, const slope_mlp_net *net, const double *x, size_t n)
@@ -535,12 +529,12 @@ static void figure_xor(const slope_mlp_net *net, const double *losses, const con
     FILE *fp = chapter_data("xor.dat");
     if (!fp)
         return;
-    data_block(fp, "loss", "epoch loss (before that epoch's update)");
+    chapter_data_block(fp, "loss", "epoch loss (before that epoch's update)");
     for (int k = 0; k < c->epochs; k++)
         fprintf(fp, "%d %.10g\n", k, losses[k]);
-    data_block(fp, "settings", "lr epochs hidden seed");
+    chapter_data_block(fp, "settings", "lr epochs hidden seed");
     fprintf(fp, "%g %d %d %d\n", c->lr, c->epochs, c->hidden, c->seed);
-    data_block(fp, "output", "x1 x2 a2 on a grid over the unit square (rows of constant x1)");
+    chapter_data_block(fp, "output", "x1 x2 a2 on a grid over the unit square (rows of constant x1)");
     for (int i = 0; i <= FIG_GRID; i++) {
         double x[2 * (FIG_GRID + 1)], out[FIG_GRID + 1];
         for (int j = 0; j <= FIG_GRID; j++)
@@ -550,7 +544,7 @@ static void figure_xor(const slope_mlp_net *net, const double *losses, const con
             fprintf(fp, "%.6g %.6g %.6g\n", x[2 * j], x[2 * j + 1], out[j]);
         fputc('\n', fp);
     }
-    data_block(fp, "rows", "x1 x2 target a2 of the four XOR rows");
+    chapter_data_block(fp, "rows", "x1 x2 target a2 of the four XOR rows");
     double out[ROWS];
     net_output(out, net, slope_mlp_xor_x, ROWS);
     for (int r = 0; r < ROWS; r++)

@@ -761,12 +761,6 @@ static void check_options(const options *o)
 /* Under --data DIR the program also writes the files that plots/08-*.gp draw.
  * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 /* f over [lo, hi] as the block "curve NAME", and f with its chord over the
  * segment [a, b] as the block "chord NAME" (chord = f + chord_gap). */
 static void chord_blocks(FILE *fp, const char *name, double (*f)(double), double a, double b,
@@ -774,13 +768,13 @@ static void chord_blocks(FILE *fp, const char *name, double (*f)(double), double
 {
     char block[32];
     snprintf(block, sizeof block, "curve %s", name);
-    data_block(fp, block, "x f(x)");
+    chapter_data_block(fp, block, "x f(x)");
     for (int i = 0; i <= 300; i++) {
         double x = lo + (hi - lo) * i / 300;
         fprintf(fp, "%.10g %.10g\n", x, f(x));
     }
     snprintf(block, sizeof block, "chord %s", name);
-    data_block(fp, block, "lambda x f(x) chord(x) on the segment, from b (lambda 0) to a");
+    chapter_data_block(fp, block, "lambda x f(x) chord(x) on the segment, from b (lambda 0) to a");
     for (int i = 0; i <= 200; i++) {
         double lambda = i / 200.0, x = lambda * a + (1 - lambda) * b;
         fprintf(fp, "%.4f %.10g %.10g %.10g\n", lambda, x, f(x), f(x) + chord_gap(f, a, b, lambda));
@@ -795,7 +789,7 @@ static void figure_chord(double a, double b)
     if (!fp)
         return;
     const double lo = fmin(a, b) - fabs(b - a) / 4, hi = fmax(a, b) + fabs(b - a) / 4;
-    data_block(fp, "segment", "a b");
+    chapter_data_block(fp, "segment", "a b");
     fprintf(fp, "%.10g %.10g\n", a, b);
     chord_blocks(fp, "logistic", logistic, a, b, lo, hi);
     chord_blocks(fp, "well", well, a, b, lo, hi);
@@ -819,11 +813,11 @@ static void figure_kappa(const options *o)
         chapter_check(slope_convergence_constants(&L[i], &mu[i], eig, 2), "L and mu");
         seed_run(d + i * (K + 1), kappa[i], x0, K);
     }
-    data_block(fp, "kappas", "kappa1 kappa2");
+    chapter_data_block(fp, "kappas", "kappa1 kappa2");
     fprintf(fp, "%g %g\n", kappa[0], kappa[1]);
-    data_block(fp, "start", "x0 y0");
+    chapter_data_block(fp, "start", "x0 y0");
     fprintf(fp, "%g %g\n", x0[0], x0[1]);
-    data_block(fp, "distances",
+    chapter_data_block(fp, "distances",
                "k, then for kappa1 and kappa2 in turn: ||x_k||, sqrt of the bound "
                "(1 - mu/L)^k ||x0||^2, and (1 - mu/L)^k ||x0||");
     for (size_t k = 0; k <= K; k++) {

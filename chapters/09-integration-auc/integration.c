@@ -610,18 +610,12 @@ static void grid_bins(const double *scores, const int *labels, int nt, double ex
 /* Under --data DIR the program also writes the files that plots/09-*.gp draw.
  * Each file holds named blocks that gnuplot selects with `index "[NAME]"`. */
 
-/* Start the block NAME; two blank lines end the block before it. */
-static void data_block(FILE *fp, const char *name, const char *columns)
-{
-    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
-}
-
 static double ident(double x, void *p) { (void)p; return x; }
 
 /* f and g sampled over [lo, hi] as the block NAME: x f(x) g(x). */
 static void curves_block(FILE *fp, const char *name, slope_fn f, slope_fn g, double lo, double hi)
 {
-    data_block(fp, name, "x f(x) g(x)");
+    chapter_data_block(fp, name, "x f(x) g(x)");
     for (int i = 0; i <= 300; i++) {
         double x = lo + (hi - lo) * i / 300;
         fprintf(fp, "%.10g %.10g %.10g\n", x, f(x, NULL), g(x, NULL));
@@ -636,10 +630,10 @@ static void figure_area(const quad_cfg *q)
     if (!fp)
         return;
     curves_block(fp, "x and x^2", ident, x2, -0.25, 1.25);
-    data_block(fp, "between", "area between x and x^2 on [0, 1]: quadrature, exact");
+    chapter_data_block(fp, "between", "area between x and x^2 on [0, 1]: quadrature, exact");
     fprintf(fp, "%.10g %.10g\n", quad(q, x_minus_x2, NULL, 0, 1), 0.5 - 1.0 / 3);
     curves_block(fp, "cos", cosine, abs_cosine, -0.25, 2.25);
-    data_block(fp, "cos areas", "signed and total area of cos x on [0, 2], sign change at pi/2");
+    chapter_data_block(fp, "cos areas", "signed and total area of cos x on [0, 2], sign change at pi/2");
     fprintf(fp, "%.10g %.10g %.10g\n", quad(q, cosine, NULL, 0, 2),
             fabs(quad(q, cosine, NULL, 0, PI / 2)) + fabs(quad(q, cosine, NULL, PI / 2, 2)), PI / 2);
     chapter_data_close(fp);
@@ -655,7 +649,7 @@ static void figure_roc(const double *scores, const int *labels, int nt, double e
     double fpr[N_SCORES + 1], tpr[N_SCORES + 1];
     size_t np;
     chapter_check(slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL), "the ROC");
-    data_block(fp, "exact", "fpr tpr: the exact curve, threshold falling from +inf");
+    chapter_data_block(fp, "exact", "fpr tpr: the exact curve, threshold falling from +inf");
     for (size_t i = 0; i < np; i++)
         fprintf(fp, "%.10g %.10g\n", fpr[i], tpr[i]);
     double *t = linspace01(nt), *gf = malloc((size_t)nt * sizeof *gf),
@@ -663,10 +657,10 @@ static void figure_roc(const double *scores, const int *labels, int nt, double e
     chapter_require(gf && gt, "out of memory for the grid's rates");
     chapter_check(slope_auc_grid(&grid, gf, gt, t, (size_t)nt, scores, labels, N_SCORES),
                   "the grid AUC");
-    data_block(fp, "grid", "threshold fpr tpr on the grid");
+    chapter_data_block(fp, "grid", "threshold fpr tpr on the grid");
     for (int i = 0; i < nt; i++)
         fprintf(fp, "%.10g %.10g %.10g\n", t[i], gf[i], gt[i]);
-    data_block(fp, "auc", "exact grid thresholds");
+    chapter_data_block(fp, "auc", "exact grid thresholds");
     fprintf(fp, "%.10g %.10g %d\n", exact, grid, nt);
     free(t), free(gf), free(gt);
     chapter_data_close(fp);

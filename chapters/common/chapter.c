@@ -143,3 +143,8 @@ void chapter_data_close(FILE *fp)
         exit(2);
     }
 }
+
+void chapter_data_block(FILE *fp, const char *name, const char *columns)
+{
+    fprintf(fp, "%s# [%s] %s\n", ftell(fp) > 0 ? "\n\n" : "", name, columns);
+}

@@ -58,6 +58,11 @@ void chapter_check(slope_status s, const char *what);
 FILE *chapter_data(const char *name);
 void chapter_data_close(FILE *fp);
 
+/* Start the data block NAME in a figure data file: a comment line
+ * "# [NAME] columns" that gnuplot selects with `index "[NAME]"`, preceded by
+ * the two blank lines that end the block before it. */
+void chapter_data_block(FILE *fp, const char *name, const char *columns);
+
 /* Reject an option value outside its domain (exit 2 with the message). */
 void chapter_require(int ok, const char *message);
 
