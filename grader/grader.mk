@@ -58,6 +58,10 @@ grader-keys: $(GRADER_BIN)
 	@if ls exercises/*/spec.lua >/dev/null 2>&1; then $(GRADER_BIN) keys --exercises exercises; fi
 	$(GRADER_BIN) keys --exercises $(GRADER_FIXTURES)
 
+# A student tree has no solution.c: its exercises' keys cannot be checked.
 grader-keys-check: $(GRADER_BIN)
-	@if ls exercises/*/spec.lua >/dev/null 2>&1; then $(GRADER_BIN) keys --check --exercises exercises; fi
+	@for d in exercises/[0-9]*/; do d=$${d%/}; [ -f $$d/spec.lua ] || continue; \
+	   if [ -f $$d/solution.c ]; then $(GRADER_BIN) keys --check --exercises exercises $${d#exercises/} || exit 1; \
+	   else echo "keys: $$d: no solution.c (a student tree): not checked"; fi; \
+	 done
 	$(GRADER_BIN) keys --check --exercises $(GRADER_FIXTURES)

@@ -102,8 +102,10 @@ local function run_case(lib, c)
         if what == "return" then
             items[j] = render(ret)
         else
-            local vals, buf = {}, args[what]
-            for k = 0, c.args[what].n - 1 do vals[k + 1] = render(buf[k]) end
+            -- An out(n) argument, or an input array read back after the call.
+            local a, vals, buf = c.args[what], {}, args[what]
+            local n = a.kind == "out" and a.n or #(a.values or a)
+            for k = 0, n - 1 do vals[k + 1] = render(buf[k]) end
             items[j] = table.concat(vals, ",")
         end
     end
@@ -311,12 +313,14 @@ local function compare_case(c, items, key)
     for j, what in ipairs(c.compare) do
         local got, want = items[j], key[j]
         local label = what == "return" and "return value" or string.format("argument %d", what)
+        -- An input array compared after the call: say so, it is not an output.
+        local after = what ~= "return" and c.args[what].kind ~= "out" and " (an input array, after the call)" or ""
         if not got or #got ~= #want then
             return string.format("%s: the output could not be read", label)
         end
         for i = 1, #want do
             if not close(got[i], want[i], c.tol) then
-                local where = #want > 1 and string.format("%s[%d]", label, i - 1) or label
+                local where = (#want > 1 and string.format("%s[%d]", label, i - 1) or label) .. after
                 return string.format("%s: expected %s, got %s (difference %.3g, tolerance %s)",
                                      where, num(want[i]), num(got[i]), math.abs(got[i] - want[i]), tol_text(c.tol))
             end

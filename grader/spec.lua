@@ -8,13 +8,16 @@
 --   case { call = "f", args = {...}, compare = "return" | k | {...},
 --          tol = { abs = | rel = | ulp = }, points = 1, hint = "...",
 --          hidden = false, name = "..." }      -- registers one case, in order
+--   (compare = k names an out(n) argument, or an input array {...}/ints{...}:
+--   its contents after the call, to check that a function left it alone)
 --   out(n)        an output array of n doubles (an out-parameter)
 --   ints{...}     an input array of C ints (plain {...} is an array of doubles)
 --   cfn "sin"     a C function from libm passed as a function pointer
 --   (a Lua function passed as an argument becomes a C callback)
 --   require "slope"   libslope through lua/slope.lua, to compute inputs
 --
--- and returns { title = ..., chapter = N, tolerance = {...}, figure = {...} }.
+-- and returns { title = ..., chapter = N, tolerance = {...}, figure = {...} }
+-- (figure: see figure.lua).
 -- Every mistake is raised as a spec error carrying file and line, which the
 -- command line prints and turns into exit status 2.
 local ffi = require "ffi"
@@ -48,12 +51,18 @@ end
 
 -- ---- exercise.h ---------------------------------------------------------------
 
--- The header without comments and preprocessor lines, with line structure
--- kept so the ffi's "at line N" still points into the file.
+-- The header without comments, preprocessor lines and function bodies (a
+-- header may define a grading harness that calls the student's functions:
+-- the ffi needs only its prototype), with line structure kept so the ffi's
+-- "at line N" still points into the file.
 local function strip_header(text)
-    text = text:gsub("/%*.-%*/", function(c) return (c:gsub("[^\n]", " ")) end)
+    local function blank(c) return (c:gsub("[^\n]", " ")) end
+    text = text:gsub("/%*.-%*/", blank)
     text = text:gsub("//[^\n]*", "")
     text = text:gsub("\\\n", " \n")
+    text = text:gsub("(%b())(%s*)(%b{})", function(params, space, body)
+        return params .. ";" .. space .. blank(body):sub(2)
+    end)
     local lines = {}
     for line in (text .. "\n"):gmatch("([^\n]*)\n") do
         lines[#lines + 1] = line:match("^%s*#") and "" or line
@@ -240,8 +249,9 @@ local function check_case(file, c, funcs, default_tol, index)
     for _, what in ipairs(cmp) do
         if what == "return" then
             if f.ret:match("^%s*void%s*$") then fail(file, line, "%s returns void: compare an out(n) argument", c.call) end
-        elseif type(what) ~= "number" or f.params[what] ~= "out" then
-            fail(file, line, "compare: %s is neither \"return\" nor the index of an out(n) argument", tostring(what))
+        elseif type(what) ~= "number" or (f.params[what] ~= "out" and f.params[what] ~= "in") then
+            fail(file, line, "compare: %s is neither \"return\" nor the index of an out(n) or input array argument",
+                 tostring(what))
         end
     end
     c.compare = cmp
@@ -258,6 +268,51 @@ local function check_case(file, c, funcs, default_tol, index)
         c.name = string.format("%s(%s)", c.call, table.concat(parts, ", "))
     end
     c.index = index
+end
+
+local FIGURE_FIELDS = { x = true, y = true, case = true, cases = true, series = true, map = true,
+                        logx = true, logy = true, key = true, xlabel = true, ylabel = true, title = true }
+
+local function check_case_list(file, line, list, ncases, what)
+    if type(list) ~= "table" then fail(file, line, "%s must be a list of case numbers", what) end
+    for _, k in ipairs(list) do
+        if type(k) ~= "number" or k < 1 or k > ncases or k % 1 ~= 0 then
+            fail(file, line, "%s: %s is not a case number (1..%d)", what, tostring(k), ncases)
+        end
+    end
+end
+
+-- The optional parts of a figure: several series, a map of the values
+-- drawn, logarithmic axes.
+local function check_figure(file, line, fig, ncases)
+    for k in pairs(fig) do
+        if not FIGURE_FIELDS[k] then fail(file, line, "unknown figure field '%s'", tostring(k)) end
+    end
+    for _, k in ipairs({ "logx", "logy" }) do
+        if fig[k] ~= nil and type(fig[k]) ~= "boolean" then fail(file, line, "figure.%s must be true or false", k) end
+    end
+    if fig.key ~= nil and (type(fig.key) ~= "string" or not fig.key:match("^[%a ]+$")) then
+        fail(file, line, "figure.key is gnuplot's placement in words, such as \"bottom right\"")
+    end
+    if fig.map ~= nil and type(fig.map) ~= "function" then
+        fail(file, line, "figure.map must be a function(value, args) returning the number to draw")
+    end
+    if fig.cases ~= nil then check_case_list(file, line, fig.cases, ncases, "figure.cases") end
+    if fig.series ~= nil then
+        if type(fig.series) ~= "table" or #fig.series == 0 or fig.x == "index" then
+            fail(file, line, "figure.series is a non-empty list of { title = ..., cases = {...} } (with x = <argument index>)")
+        end
+        for i, sr in ipairs(fig.series) do
+            if type(sr) ~= "table" then fail(file, line, "figure.series[%d] must be a table", i) end
+            check_case_list(file, line, sr.cases, ncases, string.format("figure.series[%d].cases", i))
+            if sr.title ~= nil and type(sr.title) ~= "string" then
+                fail(file, line, "figure.series[%d].title must be a string", i)
+            end
+            if sr.map ~= nil and type(sr.map) ~= "function" then
+                fail(file, line, "figure.series[%d].map must be a function", i)
+            end
+        end
+    end
 end
 
 -- Load dir/spec.lua and dir/exercise.h; return the validated exercise.
@@ -300,6 +355,7 @@ function M.load(dir, name)
                     (fig.y == nil or fig.y == "return" or type(fig.y) == "number")) then
         fail(file, ret_line, "figure needs x = <argument index> or \"index\", and y = \"return\" or <argument index>")
     end
+    if fig then check_figure(file, ret_line, fig, #cases) end
     for i, c in ipairs(cases) do check_case(file, c, funcs, spec.tolerance, i) end
     spec.cases, spec.funcs, spec.dir, spec.name, spec.file = cases, funcs, dir, name, file
     return spec

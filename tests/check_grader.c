@@ -129,7 +129,7 @@ static int run(const char *fmt, ...)
 
 /* ---- correct and wrong submissions ------------------------------------------ */
 
-static const char *const solutions[] = { "01-twice", "02-scale", "03-central-diff" };
+static const char *const solutions[] = { "01-twice", "02-scale", "03-central-diff", "04-unchanged" };
 
 START_TEST(reference_solutions_pass)
 {
@@ -140,6 +140,15 @@ START_TEST(reference_solutions_pass)
 }
 END_TEST
 
+/* Library calls that use harmless system calls inside the sandbox still pass:
+ * glibc's qsort of more than 1 KiB calls sysinfo. */
+START_TEST(qsort_is_allowed)
+{
+    ck_assert_int_eq(run("check 2 tests/grader/submissions/scale_qsort.c " FAST), 0);
+    ck_assert_out_lacks("forbidden");
+}
+END_TEST
+
 /* A wrong submission fails, naming the case and the output that differ. */
 static const struct {
     const char *ex, *file, *want[3];
@@ -147,6 +156,10 @@ static const struct {
     { "1", "twice_int.c", { "FAIL  case 2  twice(-0.75)", "expected -1.5, got -1", "hint: multiply" } },
     { "2", "scale_short.c", { "FAIL  case 1", "argument 1[4]: expected 18.48", "got nan" } },
     { "3", "central_forward.c", { "FAIL  case 1  central_diff(sin, 0.3, 1e-05)", "wrong answer", "Score: 0/10" } },
+    /* compare = 1 on a const input: read back after the call, exactly. */
+    { "4", "shifted_inplace.c",
+      { "FAIL  case 5  shifted_sum: is x unchanged?", "argument 1[1] (an input array, after the call)",
+        "Score: 4/5" } },
 };
 
 START_TEST(wrong_submissions_fail)
@@ -299,6 +312,7 @@ static const struct {
     { "03-bad-tol", "03-bad-tol/spec.lua:3: unknown tolerance kind 'relative'" },
     { "04-no-key", "04-no-key/spec.lua:3: case 2 'twice(1.5)' has no key" },
     { "05-bad-arg", "05-bad-arg/spec.lua:3: twice: argument 1 should be a number" },
+    { "06-bad-figure", "06-bad-figure/spec.lua:3: unknown figure field 'colour'" },
 };
 
 START_TEST(malformed_spec_is_exit_2_with_file_and_line)
@@ -368,8 +382,9 @@ Suite *make_grader_suite(void)
     TCase *tc = tcase_create("check");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 30);
-    tcase_add_loop_test(tc, reference_solutions_pass, 0, 3);
-    tcase_add_loop_test(tc, wrong_submissions_fail, 0, 3);
+    tcase_add_loop_test(tc, reference_solutions_pass, 0, 4);
+    tcase_add_loop_test(tc, wrong_submissions_fail, 0, 4);
+    tcase_add_test(tc, qsort_is_allowed);
     tcase_add_test(tc, number_and_name_select_the_same_exercise);
     tcase_add_loop_test(tc, hostile_submission_gets_a_clear_verdict, 0,
                         (int)(sizeof hostile / sizeof hostile[0]));

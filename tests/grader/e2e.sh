@@ -62,6 +62,9 @@ grep -q "Score: 4/4 -- passed" "$W/watch.out" || fail "watch after save: $(cat "
 # ---- figure, keys -------------------------------------------------------------------------
 "$G" check 3 tests/grader/submissions/central_forward.c --figure "$W/fig.svg" --exercises $EX > /dev/null || true
 grep -q "<svg" "$W/fig.svg" || fail "no svg figure"
+# Two series on log-log axes, each value drawn through the spec's map.
+"$G" check 4 $EX/04-unchanged/solution.c --figure "$W/fig2.svg" --exercises $EX > /dev/null || fail "check 4"
+grep -q "small h, yours" "$W/fig2.svg" || fail "no second series in the figure"
 "$G" keys --check --exercises $EX > /dev/null || fail "keys differ from the solutions"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temp files left: $(ls -A "$TMPDIR")"
 
