@@ -129,7 +129,8 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check headers-check install-check figures-check grader-e2e grader-keys-check
+test: all weave-check headers-check install-check figures-check grader-e2e grader-keys-check \
+      exercises-check dist-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
 # Each header is documentation and must compile on its own.
@@ -219,6 +220,8 @@ bench: deps
 # --- figures and the grader: their own fragments ---------------------------------
 include plots/plots.mk
 include grader/grader.mk
+include exercises/exercises.mk
+include exercises/dist.mk
 
 .PHONY: keys
 keys: grader-keys

@@ -1,0 +1,23 @@
+/* Reference solution of 01-finite-differences. */
+#include <math.h>
+
+/* A step must be a positive number and the point a finite one; NaN
+ * otherwise (!(h > 0) is also true for a NaN h). */
+static int usable(double x, double h)
+{
+    return h > 0 && isfinite(x);
+}
+
+double forward_diff(double (*f)(double), double x, double h)
+{
+    if (!usable(x, h))
+        return NAN;
+    return (f(x + h) - f(x)) / h;
+}
+
+double central_diff(double (*f)(double), double x, double h)
+{
+    if (!usable(x, h))
+        return NAN;
+    return (f(x + h) - f(x - h)) / (2.0 * h);
+}
