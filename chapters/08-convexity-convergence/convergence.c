@@ -670,14 +670,16 @@ static void seed_table(const options *o)
     chapter_require(d1 != NULL, "out of memory: lower --steps");
     seed_run(d1, k1, x0, K);
     seed_run(d2, k2, x0, K);
-    chapter_table("kappa-table", "the seed's table: kappa = 2 against kappa = 50");
+    chapter_table("kappa-table", "the seed's table: a well-conditioned bowl against a ravine");
     printf("Distance to the optimum, GD with step 1/L on 0.5 x^T diag(1, kappa) x from (%g, %g)\n",
            o->x0, o->y0);
     printf("The seed's \"Step\" k shows entry min(k, %zu) of a list that starts AFTER the first\n"
            "update, i.e. the distance after min(k + 1, %zu) updates; the right half is at k.\n",
            K - 1, K);
-    printf("%5s %7s | %10s %10s | %10s %10s\n", "Step", "updates", "kappa=2", "kappa=50",
-           "at k", "at k");
+    char h1[32], h2[32];
+    snprintf(h1, sizeof h1, "kappa=%g", k1);
+    snprintf(h2, sizeof h2, "kappa=%g", k2);
+    printf("%5s %7s | %10s %10s | %10s %10s\n", "Step", "updates", h1, h2, "at k", "at k");
     printf("------------------------------------------------------------\n");
     const size_t labels[] = {0, 5, 10, 20, 50};
     for (int i = 0; i < 5; i++) {
