@@ -81,8 +81,9 @@ static void secant(double x0, double h_user)
     printf("Your secant (--h %s): through (%g, %g) and (%g, %g), slope %.8g;\n",
            repr(a, sizeof a, h_user), x0, square(x0, NULL), x0 + h_user,
            square(x0 + h_user, NULL), s);
-    printf("  secant line y = %.8g (x - %g) + %g, tangent line y = %g (x - %g) + %g\n",
-           s, x0, square(x0, NULL), 2 * x0, x0, square(x0, NULL));
+    char sign = x0 < 0 ? '+' : '-'; /* (x + 1.5), not (x - -1.5) */
+    printf("  secant line y = %.8g (x %c %g) + %g, tangent line y = %g (x %c %g) + %g\n",
+           s, sign, fabs(x0), square(x0, NULL), 2 * x0, sign, fabs(x0), square(x0, NULL));
 }
 
 /* ---- first principles: forward and central differences -------------------- */
@@ -317,8 +318,8 @@ static void saturation(void)
         row(cols, 4, (double[]){xs[i], act_slope(xs[i], &sigmoid_act), act_slope(xs[i], &tanh_act),
                                 act_slope(xs[i], &relu_act)});
     double peak = act_slope(0, &sigmoid_act);
-    printf("sigma' peaks at sigma'(0) = %g: through 10 sigmoid layers a gradient is\n"
-           "multiplied by at most %g^10 = %.3g (the vanishing gradient)\n",
+    printf("sigma' peaks at sigma'(0) = %g: through 10 sigmoid layers their slopes alone\n"
+           "multiply a gradient by at most %g^10 = %.3g (the vanishing gradient)\n",
            peak, peak, pow(peak, 10));
 }
 

@@ -171,7 +171,9 @@ static void steepest_ascent(int ndir)
         if (d < worst)
             worst = d, aworst = 360.0 * k / ndir;
     }
-    printf("\nsearching %d unit directions in steps of %.4g degrees:\n", ndir, 360.0 / ndir);
+    double step = 360.0 / ndir;
+    printf("\nsearching %d unit directions in steps of %.4g degree%s:\n", ndir, step,
+           step == 1.0 ? "" : "s");
     printf("  largest  D_u f = %+.6f at %8.4f degrees\n", best, abest);
     printf("  smallest D_u f = %+.6f at %8.4f degrees\n", worst, aworst);
     printf("  grad/|grad| lies at %.4f degrees, and |grad f| = %.6f\n", atan2(g[1], g[0]) * DEG,

@@ -5,8 +5,9 @@
  *   L = -y log(y_hat) - (1 - y) log(1 - y_hat),
  *
  * with a label y in [0, 1] (usually 0 or 1).  Both functions must stay
- * finite for every finite input, including |w x + b| of 40 and more, where
- * y_hat rounds to exactly 0 or 1. */
+ * finite for every finite input, including |w x + b| of 40 and more: above
+ * about z = 37, y_hat rounds to exactly 1, so 1 - y_hat is 0; far below, it
+ * is tiny (about 4.2e-18 at z = -40) and reaches 0 only near z = -745. */
 #ifndef EXERCISE_CHAIN_RULE_BCE_H
 #define EXERCISE_CHAIN_RULE_BCE_H
 
