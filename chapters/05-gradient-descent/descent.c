@@ -469,7 +469,7 @@ static void batch_curvature(const dataset *d, const double *rates, size_t nrates
     }
     printf("one example alone: the steepest (x = %.4f) has L = %.4f, 2 / L = %.4f\n",
            d->x[steepest], Lmax, slope_convergence_max_step(Lmax));
-    printf("examples whose own loss a single step overshoots (lr > 2 / L_i):\n ");
+    printf("examples whose own loss one step on it alone would raise (lr > 2 / L_i):\n ");
     for (size_t j = 0; j < nrates && j < 4; j++)
         printf(" %zu at lr %g%s", over[j], rates[j], j + 1 < nrates ? "," : "\n");
 }

@@ -288,7 +288,9 @@ static void rmsprop_ravine(void)
     for (int k = 5; k <= 25; k += 5)
         printf("  Step %2d: w = [%+.4f, %+.4f], loss = %.6f\n", k, traj[2 * k], traj[2 * k + 1], loss[k]);
     printf("\nFinal w: %s  (target: [0, 0])\n", npvec(a, sizeof a, traj + 50));
-    printf("Both coordinates moved about alpha per step at first, whatever their gradient.\n");
+    printf("Over the first 5 steps both coordinates moved alike, whatever their gradient:\n"
+           "%.4f and %.4f per step, about 2 alpha, because s starts at 0 (no bias correction).\n",
+           (traj[0] - traj[10]) / 5, (traj[1] - traj[11]) / 5);
 }
 
 /* One RMSProp step from w = 0 with gradient g: the step taken. */
