@@ -17,7 +17,8 @@
 --   require "slope"   libslope through lua/slope.lua, to compute inputs
 --
 -- and returns { title = ..., chapter = N, tolerance = {...}, figure = {...} }
--- (figure: see figure.lua).
+-- (figure: see figure.lua; a path figure, x = "pairs", must draw a public
+-- case that compares its array y, of an even length).
 -- Every mistake is raised as a spec error carrying file and line, which the
 -- command line prints and turns into exit status 2.
 local ffi = require "ffi"
@@ -271,7 +272,11 @@ local function check_case(file, c, funcs, default_tol, index)
 end
 
 local FIGURE_FIELDS = { x = true, y = true, case = true, cases = true, series = true, map = true,
-                        logx = true, logy = true, key = true, xlabel = true, ylabel = true, title = true }
+                        logx = true, logy = true, key = true, xlabel = true, ylabel = true, title = true,
+                        contour = true, levels = true, xrange = true, yrange = true }
+-- The fields of a path figure (x = "pairs") alone, and those it cannot take.
+local PATH_ONLY = { "contour", "levels", "xrange", "yrange" }
+local NOT_FOR_PATH = { "cases", "series", "map", "logx", "logy" }
 
 local function check_case_list(file, line, list, ncases, what)
     if type(list) ~= "table" then fail(file, line, "%s must be a list of case numbers", what) end
@@ -282,11 +287,98 @@ local function check_case_list(file, line, list, ncases, what)
     end
 end
 
+-- A path figure's window and contours.  Mistakes in the contour function
+-- point at the line that defines it.
+local function check_range(file, line, r, what)
+    if type(r) ~= "table" or #r ~= 2 or type(r[1]) ~= "number" or type(r[2]) ~= "number"
+       or not (r[1] < r[2]) or r[1] == -math.huge or r[2] == math.huge then
+        fail(file, line, "figure.%s must be { low, high } with finite numbers low < high", what)
+    end
+end
+
+local function check_levels(file, line, levels)
+    if type(levels) == "number" then
+        -- gnuplot's automatic levels: a handful reads well, hundreds is a mistake.
+        if levels < 1 or levels > 100 or levels % 1 ~= 0 then
+            fail(file, line, "figure.levels: a number of levels is a whole number from 1 to 100")
+        end
+    elseif type(levels) == "table" and #levels > 0 then
+        for i, v in ipairs(levels) do
+            if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then
+                fail(file, line, "figure.levels[%d] must be a finite number", i)
+            end
+        end
+    else
+        fail(file, line, "figure.levels is a list of contour values { ... } or a number of levels")
+    end
+end
+
+local function check_path_figure(file, line, fig)
+    for _, k in ipairs(NOT_FOR_PATH) do
+        if fig[k] ~= nil then fail(file, line, "figure.%s does not apply to a path (x = \"pairs\")", k) end
+    end
+    if type(fig.y) ~= "number" then
+        fail(file, line, "a path figure (x = \"pairs\") needs y = <index of the array argument holding the points>")
+    end
+    if fig.xrange ~= nil then check_range(file, line, fig.xrange, "xrange") end
+    if fig.yrange ~= nil then check_range(file, line, fig.yrange, "yrange") end
+    if fig.contour == nil then
+        if fig.levels ~= nil then fail(file, line, "figure.levels without figure.contour") end
+        return
+    end
+    if type(fig.contour) ~= "function" then
+        fail(file, line, "figure.contour must be a function(x, y) returning the height to draw contours of")
+    end
+    local fline = debug.getinfo(fig.contour, "S").linedefined
+    if fline and fline > 0 then line = fline end
+    if fig.levels ~= nil then check_levels(file, line, fig.levels) end
+    -- One trial call in the window (at the origin without one): the figure
+    -- is drawn after grading, too late for a file:line.
+    local x = fig.xrange and (fig.xrange[1] + fig.xrange[2]) / 2 or 0
+    local y = fig.yrange and (fig.yrange[1] + fig.yrange[2]) / 2 or 0
+    local ok, z = pcall(fig.contour, x, y)
+    if not ok then
+        fail(file, line, "figure.contour(%.6g, %.6g) failed: %s", x, y, tostring(z))
+    elseif type(z) ~= "number" then
+        fail(file, line, "figure.contour(%.6g, %.6g) returned %s, not a number", x, y, type(z))
+    end
+end
+
+-- The case a path figure draws: public (students draw the figure without
+-- the hidden keys), comparing array y, of an even length.
+local function check_path_case(file, line, fig, cases)
+    local c = cases[fig.case or 1]
+    if c.hidden then
+        fail(file, line, "figure.case %d is hidden: a figure draws a public case", fig.case or 1)
+    end
+    local compared = false
+    for _, what in ipairs(c.compare) do compared = compared or what == fig.y end
+    if not compared then
+        fail(file, line, "figure.y = %d: case %d does not compare argument %d, so it has no points to draw",
+             fig.y, c.index, fig.y)
+    end
+    local a = c.args[fig.y]
+    local n = a.kind == "out" and a.n or #(a.values or a)
+    if n < 2 or n % 2 ~= 0 then
+        fail(file, line, "figure: argument %d of case %d holds %d numbers, not (x, y) pairs", fig.y, c.index, n)
+    end
+end
+
 -- The optional parts of a figure: several series, a map of the values
 -- drawn, logarithmic axes.
 local function check_figure(file, line, fig, ncases)
     for k in pairs(fig) do
         if not FIGURE_FIELDS[k] then fail(file, line, "unknown figure field '%s'", tostring(k)) end
+    end
+    if fig.case ~= nil and (type(fig.case) ~= "number" or fig.case < 1 or fig.case > ncases or fig.case % 1 ~= 0) then
+        fail(file, line, "figure.case: %s is not a case number (1..%d)", tostring(fig.case), ncases)
+    end
+    if fig.x == "pairs" then
+        check_path_figure(file, line, fig)
+    else
+        for _, k in ipairs(PATH_ONLY) do
+            if fig[k] ~= nil then fail(file, line, "figure.%s is for a path in the plane (x = \"pairs\")", k) end
+        end
     end
     for _, k in ipairs({ "logx", "logy" }) do
         if fig[k] ~= nil and type(fig[k]) ~= "boolean" then fail(file, line, "figure.%s must be true or false", k) end
@@ -351,12 +443,14 @@ function M.load(dir, name)
     if spec.tolerance then check_tol(file, ret_line, spec.tolerance) end
     if #cases == 0 then fail(file, ret_line, "no cases: add case{...}") end
     local fig = spec.figure
-    if fig and not ((type(fig.x) == "number" or fig.x == "index") and
+    if fig and not ((type(fig.x) == "number" or fig.x == "index" or fig.x == "pairs") and
                     (fig.y == nil or fig.y == "return" or type(fig.y) == "number")) then
-        fail(file, ret_line, "figure needs x = <argument index> or \"index\", and y = \"return\" or <argument index>")
+        fail(file, ret_line, "figure needs x = <argument index>, \"index\" or \"pairs\", " ..
+                             "and y = \"return\" or <argument index>")
     end
     if fig then check_figure(file, ret_line, fig, #cases) end
     for i, c in ipairs(cases) do check_case(file, c, funcs, spec.tolerance, i) end
+    if fig and fig.x == "pairs" then check_path_case(file, ret_line, fig, cases) end
     spec.cases, spec.funcs, spec.dir, spec.name, spec.file = cases, funcs, dir, name, file
     return spec
 end

@@ -313,6 +313,8 @@ static const struct {
     { "04-no-key", "04-no-key/spec.lua:3: case 2 'twice(1.5)' has no key" },
     { "05-bad-arg", "05-bad-arg/spec.lua:3: twice: argument 1 should be a number" },
     { "06-bad-figure", "06-bad-figure/spec.lua:3: unknown figure field 'colour'" },
+    { "07-bad-path-figure",
+      "07-bad-path-figure/spec.lua:3: figure.contour(0, 0) returned boolean, not a number" },
 };
 
 START_TEST(malformed_spec_is_exit_2_with_file_and_line)

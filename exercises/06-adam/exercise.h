@@ -28,7 +28,7 @@ void adam_path(double *path, const double *w0, const double *d, int n, int steps
                double lr, double beta1, double beta2, double eps);
 
 /* The same run on the ravine w1^2 + 10 w2^2 from w0 = (w1, w2); loss[k] is
- * the loss after k steps, for k = 0 .. steps (the grader's figure). */
+ * the loss after k steps, for k = 0 .. steps. */
 void adam_ravine_loss(double *loss, const double *w0, int steps,
                       double lr, double beta1, double beta2, double eps);
 

@@ -33,7 +33,7 @@ end
 case { call = "adam_step", args = { out(2), { 4, 20 }, out(2), out(2), 2, 1, 0.1, 0.9, 0.999, 1e-8 },
        compare = 1, points = 0, name = "adam_step is defined (called on NaN state: NaN out)",
        hint = "define adam_step with exactly the prototype of exercise.h" }
--- 2: the figure's case, the loss along the chapter's run from (2, 1).
+-- 2: the loss along the chapter's run from (2, 1).
 case { call = "adam_ravine_loss", args = { out(61), { 2, 1 }, 60, 0.1, 0.9, 0.999, 1e-8 },
        compare = 1, tol = TOL, name = "loss along 60 steps on the ravine from (2, 1), lr 0.1",
        hint = DEFAULTS_HINT }
@@ -41,6 +41,7 @@ path({ 2, 1 }, RAVINE, 1, 0.1, 0.9, 0.999, 1e-8, {
     name = "first step on the ravine from (2, 1)",
     hint = "with bias correction the first step is -lr * sign(g) (up to eps): t must be 1 " ..
            "at the first call, and 1 - beta^t uses that t, not t - 1 or t + 1" })
+-- 4: the figure's case, its path drawn over the contours of the ravine.
 path({ 2, 1 }, RAVINE, 30, 0.1, 0.9, 0.999, 1e-8, {
     name = "30 steps on the ravine from (2, 1), lr 0.1 (the chapter's table)" })
 path({ -1.5, 0.75 }, RAVINE, 50, 0.05, 0.9, 0.999, 1e-8, {
@@ -101,6 +102,11 @@ return {
     title = "One Adam step, run along whole trajectories",
     chapter = 6,
     tolerance = TOL,
-    figure = { x = "index", y = 1, case = 2, logy = true, xlabel = "step t",
-               ylabel = "loss w1^2 + 10 w2^2", title = "Adam on the ravine from (2, 1): loss per step" },
+    -- The path of case 4 over the contours of the ravine.
+    figure = { x = "pairs", y = 1, case = 4,
+               contour = function(w1, w2) return w1^2 + 10 * w2^2 end,
+               levels = { 0.05, 0.2, 0.5, 1, 2, 4, 7, 11, 14 },
+               xrange = { -1, 2.5 }, yrange = { -1.25, 1.25 },
+               xlabel = "w_1", ylabel = "w_2",
+               title = "Adam on the ravine w_1^2 + 10 w_2^2: 30 steps from (2, 1), lr 0.1" },
 }

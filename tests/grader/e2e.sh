@@ -1,7 +1,8 @@
 #!/bin/sh
 # e2e.sh -- the grader end to end, as `make check` runs it: batch over a
 # generated class (CSV, feedback, cache, duplicates, write-then-rename),
-# watch re-grading on save, --figure, keys --check, and lua/slope.lua under
+# watch re-grading on save, --figure (curves, and a path over contours with
+# its spec's mistakes at file:line), keys --check, and lua/slope.lua under
 # plain luajit.  Needs SLOPE_GRADER (the binary) and runs from the tree's root.
 set -eu
 G=${SLOPE_GRADER:-build/bin/grader}
@@ -65,6 +66,29 @@ grep -q "<svg" "$W/fig.svg" || fail "no svg figure"
 # Two series on log-log axes, each value drawn through the spec's map.
 "$G" check 4 $EX/04-unchanged/solution.c --figure "$W/fig2.svg" --exercises $EX > /dev/null || fail "check 4"
 grep -q "small h, yours" "$W/fig2.svg" || fail "no second series in the figure"
+# A path over contour lines (x = "pairs"): well-formed SVG in which the
+# contours, the start, the reference's path and yours are each a group with
+# something drawn in it.
+"$G" check 5 tests/grader/submissions/gd_path_slow.c --figure "$W/path.svg" --exercises $EX \
+    > /dev/null 2> "$W/path.err" && fail "gd_path_slow.c passed"
+[ -s "$W/path.svg" ] || fail "no path figure: $(cat "$W/path.err")"
+if command -v xmllint > /dev/null; then
+    xmllint --noout "$W/path.svg" 2> "$W/xml.err" || fail "path figure: not well-formed: $(head -3 "$W/xml.err")"
+else
+    [ "$(tail -n 1 "$W/path.svg")" = "</svg>" ] || fail "path figure: not a whole svg"
+fi
+for part in contours "start (2.385, 1.25)" reference yours; do
+    awk -v t="<title>$part</title>" 'index($0, t) { g = 1; next } g && /<path|<use/ { found = 1; exit }
+                                     g && /<g id="gnuplot_plot/ { g = 0 } END { exit !found }' "$W/path.svg" \
+        || fail "path figure: nothing drawn for '$part'"
+done
+[ "$(grep -c '<path' "$W/path.svg")" -ge 10 ] || fail "path figure: too few paths"
+# A contour function that returns no number is the spec's mistake, at its line.
+st=0
+"$G" check tests/grader/badspecs/07-bad-path-figure $EX/01-twice/solution.c > "$W/bad.out" 2>&1 || st=$?
+[ "$st" = 2 ] || fail "bad path figure: exit $st"
+grep -q "07-bad-path-figure/spec.lua:3: figure.contour(0, 0) returned boolean, not a number" "$W/bad.out" \
+    || fail "bad path figure: $(cat "$W/bad.out")"
 "$G" keys --check --exercises $EX > /dev/null || fail "keys differ from the solutions"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temp files left: $(ls -A "$TMPDIR")"
 
