@@ -159,14 +159,16 @@ valgrind: deps
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) CK_FORK=no valgrind -q --error-exitcode=1 \
 	  --leak-check=full --errors-for-leak-kinds=definite $(TEST_BIN)
 
+# The build is quiet here (warnings still show) so the tables are what a
+# new student sees.
 demo: deps
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory demo-run
-
-.PHONY: demo-run
-demo-run:
-	@if [ -x $(BUILD)/bin/01-derivatives ]; then $(BUILD)/bin/01-derivatives; \
-	 else echo "demo: libslope built into $(BUILD)/lib; run 'make check' to test it"; fi
+	@echo "demo: building libslope, the chapter programs and the grader into $(BUILD)/ ..."
+	@$(MAKE) --no-print-directory -s all
+	@$(BUILD)/bin/01-derivatives
+	@echo
+	@echo "demo: that was chapter 01's program; its lesson is chapters/01-derivatives/lesson.md."
+	@echo "demo: next: 'make run CH=02' for chapter 02, '$(BUILD)/bin/grader list' for the exercises,"
+	@echo "demo:       'make check' to run every test."
 
 # --- chapters ---------------------------------------------------------------------
 # Each chapters/NN-name/ holds lesson.md, the program's *.c, and seeds.txt
