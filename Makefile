@@ -189,7 +189,7 @@ chapters: $(CHAPTER_BIN)
 CH_NAME = $(filter $(CH)-%,$(CHAPTERS))
 run: deps
 	@test -n "$(CH_NAME)" || { echo "run: no chapter $(CH); try CH=01 (chapters: $(CHAPTERS))" >&2; exit 2; }
-	@$(MAKE) --no-print-directory $(BUILD)/bin/$(CH_NAME)
+	@$(MAKE) --no-print-directory -s $(BUILD)/bin/$(CH_NAME)
 	@$(BUILD)/bin/$(CH_NAME) $(ARGS)
 
 weave: $(CHAPTER_BIN)
