@@ -21,6 +21,7 @@ DESTDIR ?=
 LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include/slope
 BINDIR  ?= $(PREFIX)/bin
+SHAREDIR ?= $(PREFIX)/share/slope
 
 VERSION = 0.1.0
 SOMAJOR = 0
@@ -245,10 +246,21 @@ install: lib grader $(BUILD)/slope.pc
 	ln -sf libslope.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libslope.so
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
 	install -m 644 $(BUILD)/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	@# What the installed grader reads: the exercises as a student gets them
+	@# (no solution.c, no hidden keys), the figure style, the Lua binding.
+	install -d $(DESTDIR)$(SHAREDIR)/plots $(DESTDIR)$(SHAREDIR)/lua
+	install -m 644 plots/style.gp $(DESTDIR)$(SHAREDIR)/plots/
+	install -m 644 lua/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
+	for d in exercises/[0-9]*/; do e=$$(basename $$d); \
+	  install -d $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys && \
+	  install -m 644 $$d/exercise.h $$d/spec.lua $$d/starter.c $$d/README.md \
+	    $(DESTDIR)$(SHAREDIR)/exercises/$$e/ && \
+	  install -m 644 $$d/keys/public.txt $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys/ || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc $(DESTDIR)$(BINDIR)/grader
-	rm -rf $(DESTDIR)$(INCDIR)
+	rm -rf $(DESTDIR)$(INCDIR) $(DESTDIR)$(SHAREDIR)
 
 # --- Debian packages: a no-op when everything is present --------------------------
 deps:
