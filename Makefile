@@ -130,7 +130,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check headers-check install-check figures-check grader-e2e grader-keys-check \
+test: all weave-check chapters-cli-check headers-check install-check figures-check grader-e2e grader-keys-check \
       exercises-check dist-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
@@ -195,6 +195,20 @@ run: deps
 
 weave: $(CHAPTER_BIN)
 	@for c in $(CHAPTERS); do $(WEAVE) --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; done
+
+# Every chapter program keeps the command-line contract: --help exits 0 with
+# a usage line, an unknown option or a malformed value exits 2 with a HINT.
+.PHONY: chapters-cli-check
+chapters-cli-check: $(CHAPTER_BIN)
+	@for c in $(CHAPTERS); do b=$(BUILD)/bin/$$c; \
+	   $$b --help | grep -q '^usage: ' || { echo "$$c: --help prints no usage" >&2; exit 1; }; \
+	   opt=$$($$b --help | sed -n 's/^  --\([a-z0-9-]*\) .*(default .*/\1/p' | head -n 1); \
+	   for bad in "--no-such-option" "--$$opt=not-a-number"; do \
+	     $$b "$$bad" >/dev/null 2>$(BUILD)/cli.err; r=$$?; \
+	     [ $$r = 2 ] && grep -q HINT $(BUILD)/cli.err || \
+	       { echo "$$c $$bad: exit $$r with no HINT, want exit 2 and a HINT" >&2; exit 1; }; \
+	   done; \
+	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help and reject bad options with exit 2"
 
 # Lessons equal what programs print and sources say; tables carry the seeds' numbers.
 weave-check: $(CHAPTER_BIN)
