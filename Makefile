@@ -153,12 +153,17 @@ install-check: lib
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
 
-# Every suite in one process (no fork) under valgrind's memcheck.
+# Every suite in one process (no fork), then every chapter program writing
+# its figure data, under valgrind's memcheck.
 .PHONY: valgrind
 valgrind: deps
 	@$(MAKE) --no-print-directory WERROR=1 all
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) CK_FORK=no valgrind -q --error-exitcode=1 \
 	  --leak-check=full --errors-for-leak-kinds=definite $(TEST_BIN)
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && for c in $(CHAPTERS); do \
+	   valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	     $(BUILD)/bin/$$c --data $$d > /dev/null || { echo "valgrind: $$c" >&2; exit 1; }; \
+	 done; echo "valgrind: $(words $(CHAPTERS)) chapter programs clean"
 
 # The build is quiet here (warnings still show) so the tables are what a
 # new student sees.
