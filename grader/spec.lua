@@ -15,6 +15,8 @@
 --   cfn "sin"     a C function from libm passed as a function pointer
 --   (a Lua function passed as an argument becomes a C callback)
 --   require "slope"   libslope through lua/slope.lua, to compute inputs
+--   show(v)       a number or array written as the grader writes case names
+--                 (60, 1e-05, nan, {1.5, -2, ... (6 values)})
 --
 -- and returns { title = ..., chapter = N, tolerance = {...}, figure = {...} }
 -- (figure: see figure.lua; a path figure, x = "pairs", must draw a public
@@ -144,6 +146,8 @@ local function spec_env(cases, file)
     env.out = function(n) return marker("out", { n = n }) end
     env.ints = function(t) return marker("ints", { values = t }) end
     env.cfn = function(name) return marker("cfn", { name = name }) end
+    -- show(v): a number or an array as the grader writes it in case names.
+    env.show = function(a) return M.show_arg(a) end
     env.case = function(t)
         local info = debug.getinfo(2, "l")
         if type(t) ~= "table" then fail(file, info.currentline, "case{} takes a table") end
@@ -180,8 +184,13 @@ local function check_tol(file, line, tol)
     if not any then fail(file, line, "empty tolerance: give abs, rel or ulp") end
 end
 
--- The shortest %g rendering that reads back to the same double.
+-- A number as a reader wants it in a case name: nan and inf by name, whole
+-- numbers below a million as integers (60, not 6e+01), anything else in the
+-- shortest %g form that reads back to the same double.
 function M.shortest(x)
+    if x ~= x then return "nan" end
+    if x == math.huge or x == -math.huge then return x > 0 and "inf" or "-inf" end
+    if x == math.floor(x) and math.abs(x) < 1e6 then return string.format("%d", x) end
     for digits = 1, 17 do
         local s = string.format("%." .. digits .. "g", x)
         if tonumber(s) == x or x ~= x then return s end
@@ -196,7 +205,10 @@ local function show_arg(a)
     if a.kind == "cfn" then return a.name end
     local vals = a.kind == "ints" and a.values or a
     local parts = {}
-    for i = 1, math.min(#vals, 4) do parts[i] = string.format("%.6g", vals[i]) end
+    for i = 1, math.min(#vals, 4) do      -- exact when short, else 6 digits
+        local v = M.shortest(vals[i])
+        parts[i] = #v <= 10 and v or string.format("%.6g", vals[i])
+    end
     if #vals > 4 then parts[#parts + 1] = string.format("... (%d values)", #vals) end
     return "{" .. table.concat(parts, ", ") .. "}"
 end

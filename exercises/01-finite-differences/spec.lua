@@ -26,13 +26,6 @@ local FN = {
 }
 
 -- A short rendering of a number for case names: -30, not -3e+01.
-local function shown(v)
-    if v == math.floor(v) and math.abs(v) < 1e6 then return string.format("%d", v) end
-    for digits = 1, 17 do
-        local s = string.format("%." .. digits .. "g", v)
-        if tonumber(s) == v or v ~= v then return s end
-    end
-end
 
 -- One case of `call` on the function named `fname`; returns its number.
 local count = 0
@@ -41,7 +34,7 @@ local function quotient(call, fname, x, h, fields)
     local c = fields or {}
     c.call = call
     c.args = { fn.arg, x, h }
-    c.name = c.name or string.format("%s(%s, %s, %s)", call, fname, shown(x), shown(h))
+    c.name = c.name or string.format("%s(%s, %s, %s)", call, fname, show(x), show(h))
     if not c.tol then
         local fx = fn.f(x)
         c.tol = (fn.libm and fx == fx and h > 0) and noise_tol(fx, h) or { rel = 1e-12 }

@@ -19,18 +19,11 @@ local GRAD_W_HINT = "dL/dw = dL/dy_hat * dy_hat/dz * dz/dw: multiply the three f
 local GRAD_B_HINT = "dL/db is the same chain as dL/dw with dz/db = 1 in place of dz/dw = x"
 
 -- A short rendering of a number for case names: 10, not 1e+01.
-local function shown(v)
-    if v == math.floor(v) and math.abs(v) < 1e6 then return string.format("%d", v) end
-    for digits = 1, 17 do
-        local s = string.format("%." .. digits .. "g", v)
-        if tonumber(s) == v then return s end
-    end
-end
 
 local function grad(call, w, b, x, y, fields)
     local c = fields or {}
     c.call, c.args = call, { w, b, x, y }
-    c.name = string.format("%s(%s, %s, %s, %s)", call, shown(w), shown(b), shown(x), shown(y))
+    c.name = string.format("%s(%s, %s, %s, %s)", call, show(w), show(b), show(x), show(y))
     c.tol = c.tol or tol_for(call == "bce_grad_w" and x or 1)
     c.hint = c.hint or (call == "bce_grad_w" and GRAD_W_HINT or GRAD_B_HINT)
     return case(c)

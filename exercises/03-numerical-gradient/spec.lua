@@ -49,20 +49,7 @@ end
 
 -- ---- cases ----------------------------------------------------------------------
 
-local function shown(v)
-    if v == math.floor(v) and math.abs(v) < 1e6 then return string.format("%d", v) end
-    for digits = 1, 17 do
-        local s = string.format("%." .. digits .. "g", v)
-        if tonumber(s) == v or v ~= v then return s end
-    end
-end
 
-local function list(x)
-    local parts = {}
-    for i = 1, math.min(#x, 4) do parts[i] = shown(x[i]) end
-    if #x > 4 then parts[#parts + 1] = string.format("... (%d values)", #x) end
-    return "{" .. table.concat(parts, ", ") .. "}"
-end
 
 -- |f(x)| computed here, for the noise term of the tolerance.
 local function fabs_at(fname, x)
@@ -82,7 +69,7 @@ local function gradient(fname, x, h, fields)
     c.call = "numerical_gradient"
     c.args = { F[fname], x, n, h, out(math.max(n, 1)) }
     c.compare = c.compare or 5
-    c.name = string.format("numerical_gradient(%s, %s, %d, %s)", fname, list(x), n, shown(h))
+    c.name = string.format("numerical_gradient(%s, %s, %d, %s)", fname, show(x), n, show(h))
     if c.compare == 2 then c.name = c.name .. ": is x unchanged?" end
     if not c.tol then
         local hh = h > 0 and h or 1

@@ -39,20 +39,7 @@ F.quadratic = function(x)
     return s
 end
 
-local function shown(v)
-    if v == math.floor(v) and math.abs(v) < 1e6 then return string.format("%d", v) end
-    for digits = 1, 17 do
-        local s = string.format("%." .. digits .. "g", v)
-        if tonumber(s) == v or v ~= v then return s end
-    end
-end
 
-local function list(x)
-    local parts = {}
-    for i = 1, math.min(#x, 4) do parts[i] = shown(x[i]) end
-    if #x > 4 then parts[#parts + 1] = string.format("... (%d values)", #x) end
-    return "{" .. table.concat(parts, ", ") .. "}"
-end
 
 local function fabs_at(fname, x)
     local buf = {}
@@ -73,7 +60,7 @@ local function hessian(fname, x, h, fields)
     c.call = "numerical_hessian"
     c.args = { F[fname], x, n, h, out(math.max(n * n, 1)) }
     c.compare = c.compare or 5
-    c.name = string.format("numerical_hessian(%s, %s, %d, %s)", fname, list(x), n, shown(h))
+    c.name = string.format("numerical_hessian(%s, %s, %d, %s)", fname, show(x), n, show(h))
     if c.compare == 2 then c.name = c.name .. ": is x unchanged?" end
     if not c.tol then
         local hh = h > 0 and h or 1
@@ -150,7 +137,7 @@ local function classify(H, n, tol, answer, fields)
     c.call = "classify_critical_point"
     c.args = { H, n, tol }
     c.tol = { abs = 0 }
-    c.name = c.name or string.format("classify_critical_point(%s, %d, %s)", list(H), n, shown(tol))
+    c.name = c.name or string.format("classify_critical_point(%s, %d, %s)", show(H), n, show(tol))
     c.hint = (c.hint and (c.hint .. "; ") or "") .. "the answer here is " .. CODE[answer]
     return case(c)
 end

@@ -10,16 +10,6 @@
 -- (below that, the two meet the subnormal range at different times).
 local ITER_TOL = { rel = 1e-9, abs = 1e-300 }
 
-local function shown(v)
-    if v ~= v then return "nan" end
-    if v == math.huge then return "inf" end
-    if v == -math.huge then return "-inf" end
-    if v == math.floor(v) and math.abs(v) < 1e7 then return string.format("%d", v) end
-    for digits = 1, 17 do
-        local s = string.format("%." .. digits .. "g", v)
-        if tonumber(s) == v then return s end
-    end
-end
 
 local count = 0
 local function register(c)
@@ -31,7 +21,7 @@ end
 local function iterate(alpha, x0, t, fields)
     local c = fields or {}
     c.call, c.args = "gd_iterate", { alpha, x0, t }
-    c.name = string.format("gd_iterate(%s, %s, %s)", shown(alpha), shown(x0), shown(t))
+    c.name = string.format("gd_iterate(%s, %s, %s)", show(alpha), show(x0), show(t))
     c.tol = c.tol or ITER_TOL
     c.hint = c.hint or "each step multiplies x by the same factor: x_t = (1 - 2 alpha)^t x0"
     return register(c)
@@ -40,7 +30,7 @@ end
 local function converges(alpha, fields)
     local c = fields or {}
     c.call, c.args = "gd_converges", { alpha }
-    c.name = string.format("gd_converges(%s)", shown(alpha))
+    c.name = string.format("gd_converges(%s)", show(alpha))
     c.tol = { abs = 0 }
     c.hint = c.hint or "x_t -> 0 from every x0 exactly when |1 - 2 alpha| < 1, that is 0 < alpha < 1"
     return register(c)
