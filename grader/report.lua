@@ -9,18 +9,38 @@ local S = require "grader.spec"
 
 local M = {}
 
--- Printable ASCII and valid UTF-8 stay; every other byte becomes \xHH.
+-- The length of the well-formed UTF-8 sequence that starts at s[i], or nil.
+-- The ranges are RFC 3629's table: they exclude overlong forms, the UTF-16
+-- surrogates (ED A0..BF) and code points above U+10FFFF (F4 90.. and F5..FF).
+local UTF8_SECOND = {  -- lead byte range -> the range its second byte must be in
+    { 0xC2, 0xDF, 0x80, 0xBF, 2 }, { 0xE0, 0xE0, 0xA0, 0xBF, 3 }, { 0xE1, 0xEC, 0x80, 0xBF, 3 },
+    { 0xED, 0xED, 0x80, 0x9F, 3 }, { 0xEE, 0xEF, 0x80, 0xBF, 3 }, { 0xF0, 0xF0, 0x90, 0xBF, 4 },
+    { 0xF1, 0xF3, 0x80, 0xBF, 4 }, { 0xF4, 0xF4, 0x80, 0x8F, 4 },
+}
+local function utf8_length(s, i)
+    local b, second = s:byte(i), s:byte(i + 1)
+    if not second then return nil end
+    for _, r in ipairs(UTF8_SECOND) do
+        if b >= r[1] and b <= r[2] then
+            if second < r[3] or second > r[4] then return nil end
+            for k = i + 2, i + r[5] - 1 do
+                local cb = s:byte(k)
+                if not cb or cb < 0x80 or cb > 0xBF then return nil end
+            end
+            return r[5]
+        end
+    end
+    return nil
+end
+
+-- Printable ASCII, tab, newline and well-formed UTF-8 stay; every other byte
+-- becomes \xHH, so the result is always valid UTF-8 whatever was printed.
 local function escape_bytes(s)
     local out, i, n = {}, 1, #s
     while i <= n do
         local b = s:byte(i)
-        local len = b >= 0xF0 and b < 0xF5 and 4 or b >= 0xE0 and 3 or b >= 0xC2 and b < 0xE0 and 2 or 1
-        local ok = len > 1 and i + len - 1 <= n
-        for k = i + 1, ok and i + len - 1 or i do
-            local cb = s:byte(k)
-            if cb < 0x80 or cb > 0xBF then ok = false end
-        end
-        if ok then
+        local len = b >= 0x80 and utf8_length(s, i)
+        if len then
             out[#out + 1] = s:sub(i, i + len - 1)
             i = i + len
         else

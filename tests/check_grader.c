@@ -27,8 +27,9 @@
 #define HOSTILE "tests/grader/hostile/"
 /* Short limits keep the suite fast; the hostile loops need only exceed them. */
 #define FAST "--time-limit 0.1 --memory-limit 64 --exercises " EXERCISES
-/* The memory verdict must not race the clock: filling 64 MB takes 0.3 s on a
- * machine slow at page faults, so that row gets ten times more. */
+/* Rows whose verdict is not a time-out get a clock far beyond their work, so
+ * the verdict never races it: filling 64 MB takes 0.3 s on a machine slow at
+ * page faults, and writing 16 MB of output takes as long on a busy one. */
 #define ROOMY "--time-limit 10 --memory-limit 64 --exercises " EXERCISES
 
 static char work[] = "/tmp/slope-check-grader-XXXXXX";
@@ -213,7 +214,7 @@ static const struct {
     { "null_deref.c", 1, "FAIL  case 2  twice(-0.75)", "Score: 3/4 -- crashed (first in case 2)", 0, FAST },
     { "abort.c", 1, "crashed with SIGABRT", "abort() was called", 0, FAST },
     { "exit_zero.c", 1, "exited with status 0", "exit() must not be called", 1, FAST },
-    { "stdout_flood.c", 0, "Score: 4/4 -- passed", "the first 8192 kept", 0, FAST },
+    { "stdout_flood.c", 0, "Score: 4/4 -- passed", "the first 8192 kept", 0, ROOMY },
     { "open_passwd.c", 0, "Score: 4/4", "passed", 0, FAST },
     { "open_key.c", 0, "Score: 4/4", "passed", 0, FAST },
     { "include_solution.c", 1, "COMPILE ERROR", "../solution.c", 0, FAST },
@@ -245,7 +246,7 @@ END_TEST
  * a line of the report. */
 START_TEST(printed_output_cannot_forge_a_verdict)
 {
-    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c " FAST), 0);
+    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c " ROOMY), 0);
     ck_assert_out_lacks("\n  PASS  case 9");
     ck_assert_out_lacks("\n Score: 99/99");
     ck_assert_out_has("  | \\x0D  PASS  case 9");
@@ -282,8 +283,47 @@ END_TEST
 
 START_TEST(json_escapes_printed_bytes)
 {
-    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c --format json " FAST), 0);
+    ck_assert_int_eq(run("check 1 " HOSTILE "stdout_flood.c --format json " ROOMY), 0);
     ck_assert_out_has("| \\\\x0D  PASS  case 9  everything  [9/9]\\n");
+}
+END_TEST
+
+/* An oracle independent of the grader's table: decode each sequence to its
+ * code point and reject overlong forms, surrogates and values past U+10FFFF. */
+static int is_valid_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0 || i + (size_t)len > n)
+            return 0;
+        unsigned long cp = len == 1 ? c : c & (0x7Fu >> len);
+        for (int k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += (size_t)len;
+    }
+    return 1;
+}
+
+START_TEST(json_is_valid_utf8_whatever_was_printed)
+{
+    ck_assert_int_eq(run("check 1 " HOSTILE "invalid_utf8.c --format json " ROOMY), 0);
+    ck_assert_msg(is_valid_utf8((const unsigned char *)out, strlen(out)), "not UTF-8:\n%s", out);
+    ck_assert_out_has("ok:\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80|");
+    ck_assert_out_has("overlong:\\\\xC0\\\\xAF\\\\xE0\\\\x80\\\\xAF\\\\xF0\\\\x80\\\\x80\\\\xAF|");
+    ck_assert_out_has("surrogate:\\\\xED\\\\xA0\\\\x80\\\\xED\\\\xBF\\\\xBF|");
+    ck_assert_out_has("too-big:\\\\xF4\\\\x90\\\\x80\\\\x80\\\\xF5\\\\x80\\\\x80\\\\x80\\\\xFF|");
+    ck_assert_out_has("cut:\\\\xE2\\\\x82|stray:\\\\x80\\\\xBF|");
+    /* the same report as text keeps the bytes escaped too */
+    ck_assert_int_eq(run("check 1 " HOSTILE "invalid_utf8.c " ROOMY), 0);
+    ck_assert_msg(is_valid_utf8((const unsigned char *)out, strlen(out)), "not UTF-8:\n%s", out);
+    ck_assert_out_has("surrogate:\\xED\\xA0\\x80");
 }
 END_TEST
 
@@ -398,6 +438,7 @@ Suite *make_grader_suite(void)
     tcase_add_test(tc, absolute_include_of_the_solution_is_denied);
     tcase_add_test(tc, json_is_gradescope_results);
     tcase_add_test(tc, json_escapes_printed_bytes);
+    tcase_add_test(tc, json_is_valid_utf8_whatever_was_printed);
     tcase_add_test(tc, tap_version_13);
     tcase_add_test(tc, hidden_cases_run_only_with_hidden);
     tcase_add_loop_test(tc, malformed_spec_is_exit_2_with_file_and_line, 0,
