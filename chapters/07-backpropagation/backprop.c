@@ -1,11 +1,11 @@
 /*
  * Chapter 07 -- backpropagation.
  *
- * Prints every table of lesson.md, in the lesson's order: the seed's 2-4-1
- * XOR network and its initial weights (numpy's seed 0, drawn by lib/rng.h);
- * one forward pass; the backward pass written out with the library's layer
- * functions, against the network's own backward pass; training exactly as
- * the seed does (losses at epochs 0, 500 and 2999, the predictions the seed
+ * Prints every table of lesson.md, in the lesson's order: the 2-4-1 XOR
+ * network and its initial weights (numpy's random seed 0, drawn by
+ * lib/rng.h); one forward pass; the backward pass written out with the
+ * library's layer functions, against the network's own backward pass;
+ * full-batch training (the loss by epoch, the predictions a typical loop
  * prints, which precede the last update, and those after it); the size of
  * each layer's gradient during training; the gradient check as the step
  * shrinks, and a classic bug it catches; vanishing and exploding gradients
@@ -30,7 +30,7 @@ enum {
     MAX_PARAMS = IN * MAX_HIDDEN + MAX_HIDDEN + MAX_HIDDEN + 1
 };
 
-/* What the options set: the seed's lr 0.5, 3000 epochs, 4 hidden units, seed 0. */
+/* What the options set: lr 0.5, 3000 epochs, 4 hidden units, random seed 0. */
 typedef struct {
     double lr;
     int epochs, hidden, seed;
@@ -106,7 +106,7 @@ static void draw_weights(double *w1, double *w2, const config *c)
 }
 /* weave end */
 
-/* A fresh 2-H-1 network at the seed's initial weights. */
+/* A fresh 2-H-1 network at the initial weights of config c. */
 static void new_net(slope_mlp_net *net, const config *c)
 {
     double w1[IN * MAX_HIDDEN], w2[MAX_HIDDEN];
@@ -119,9 +119,9 @@ static void network(const config *c)
     slope_mlp_net net;
     new_net(&net, c);
     const size_t h = net.shape.hidden;
-    chapter_table("network", "the seed's network and its initial weights");
+    chapter_table("network", "the XOR network and its initial weights");
     printf("XOR with a 2 -> %zu -> 1 network: sigmoid hidden units, a sigmoid output,\n"
-           "MSE over the 4 rows; weights from numpy's seed %d, biases zero\n", h, c->seed);
+           "MSE over the 4 rows; weights from numpy's random seed %d, biases zero\n", h, c->seed);
     print_array("W1 = randn(2, H) * 0.5  (2 x H, input -> hidden):", net.w1, IN, h);
     print_array("W2 = randn(H, 1) * 0.5  (H x 1, hidden -> output):", net.w2, h, 1);
     printf("parameters: W1 %zu + b1 %zu + W2 %zu + b2 1 = %zu\n", IN * h, h, h, net.nparams);
@@ -235,7 +235,7 @@ static void backward(const config *c)
     slope_mlp_free(&net);
 }
 
-/* ---- training on XOR, as the seed does ---------------------------------------- */
+/* ---- training on XOR --------------------------------------------------------- */
 
 /* Is epoch k one of the rows of the loss table? */
 static int milestone(int k, int epochs)
@@ -248,10 +248,10 @@ static int milestone(int k, int epochs)
 }
 
 /* weave: train */
-/* The seed's loop: every epoch a forward pass over the 4 rows (its loss is
- * recorded), a backward pass, and W <- W - lr dL/dW.  Afterwards net->a2
- * still holds the outputs of the LAST FORWARD PASS, made before the final
- * update: those are what the seed prints as its final predictions. */
+/* The usual full-batch loop: every epoch a forward pass over the 4 rows (its
+ * loss is recorded), a backward pass, and W <- W - lr dL/dW.  Afterwards
+ * net->a2 still holds the outputs of the LAST FORWARD PASS, made before the
+ * final update: those are what such a loop prints as its final predictions. */
 static void train(slope_mlp_net *net, double *losses, const config *c)
 {
     new_net(net, c);
@@ -272,15 +272,15 @@ static void print_predictions(const char *label, const double *a2)
 static void training(slope_mlp_net *net, double *losses, const config *c)
 {
     train(net, losses, c);
-    chapter_table("xor-training", "backprop training on XOR, as the seed does");
-    printf("Full batch of 4 rows, lr %g, %d epochs, %d hidden units, seed %d\n", c->lr,
+    chapter_table("xor-training", "backprop training on XOR");
+    printf("Full batch of 4 rows, lr %g, %d epochs, %d hidden units, random seed %d\n", c->lr,
            c->epochs, c->hidden, c->seed);
     slope_table_col cols[] = {{"epoch", "%.0f", 6}, {"loss", "%.6f", 9}};
     header(cols, 2);
     for (int k = 0; k < c->epochs; k++)
         if (milestone(k, c->epochs))
             row(cols, 2, (double[]){k, losses[k]});
-    printf("\nThe seed's \"final predictions\" (should be ~0, 1, 1, 0): a2 of the last\n"
+    printf("\nThe loop's \"final predictions\" (should be ~0, 1, 1, 0): a2 of the last\n"
            "forward pass, at the start of epoch %d, BEFORE its update; loss %.6f\n",
            c->epochs - 1, losses[c->epochs - 1]);
     print_predictions("", net->a2);
@@ -560,9 +560,9 @@ int main(int argc, char **argv)
         {"lr", CHAPTER_DOUBLE, &c.lr, "learning rate of the XOR training (> 0)"},
         {"epochs", CHAPTER_INT, &c.epochs, "full-batch epochs (1 to 1000000)"},
         {"hidden", CHAPTER_INT, &c.hidden, "hidden units (1 to 16)"},
-        {"seed", CHAPTER_INT, &c.seed, "numpy seed of the initial weights (>= 0)"},
+        {"seed", CHAPTER_INT, &c.seed, "random seed of the initial weights, as numpy's (>= 0)"},
     };
-    chapter_parse(argc, argv, "Chapter 07: backpropagation, on the seed's XOR network.", opts,
+    chapter_parse(argc, argv, "Chapter 07: backpropagation, on a 2-4-1 network learning XOR.", opts,
                   sizeof opts / sizeof *opts);
     chapter_require(isfinite(c.lr) && c.lr > 0 && c.lr <= 1000,
                     "--lr must be in (0, 1000]: a step moves against the gradient");
