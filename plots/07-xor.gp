@@ -1,4 +1,4 @@
-# 07-xor -- training the seed's 2-4-1 sigmoid network on XOR: the loss of every
+# 07-xor -- training the 2-4-1 sigmoid network on XOR: the loss of every
 # epoch on a log scale (the plateau at 1/4, then the fall), and what the trained
 # network answers over the whole unit square, with the four training rows.
 # Data: xor.dat, written by chapters/07-backpropagation/backprop.c
@@ -28,7 +28,7 @@ unset table
 unset contour
 set surface
 
-set multiplot title sprintf("{/:Bold Backpropagation learns XOR: a 2 → %d → 1 sigmoid network, η = %g, seed %d}", \
+set multiplot title sprintf("{/:Bold Backpropagation learns XOR: a 2 → %d → 1 sigmoid network, η = %g, random seed %d}", \
                             hidden, lr, seed) font font_big
 
 # left: the loss of every epoch

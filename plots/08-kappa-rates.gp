@@ -1,4 +1,4 @@
-# 08-kappa-rates -- the seed's experiment at every step: the distance to the
+# 08-kappa-rates -- the experiment of section 5 at every step: the distance to the
 # optimum of gradient descent (step 1/L) on 0.5 x^T diag(1, kappa) x for the
 # two condition numbers, on a log scale, with the strongly convex bound of the
 # lesson's section 4 (on the distance: its square root) and the tighter

@@ -7,7 +7,7 @@
  * descent lands from each start, the share of random symmetric matrices that
  * are minima, the escape from a saddle (plain, heavy-ball and noisy descent),
  * the constants L, mu and kappa, the three rate bounds checked at every step,
- * the seed's kappa = 2 vs kappa = 50 table, and the step limit 2/L.
+ * the kappa = 2 vs kappa = 50 experiment, and the step limit 2/L.
  *
  * Try: --a -2 --b 3 (another segment), --offset 1e-12 (a closer start to the
  * saddle), --kappa2 200 (a worse condition number), --step-factor 1.5 (a step
@@ -21,16 +21,16 @@
 #include "chapter.h"
 #include "slope.h"
 
-/* The options, each with the seed's value (or ours where the seed has none). */
+/* The options; main() gives their defaults, the values the lesson prints. */
 typedef struct {
     double a, b;             /* the segment of the chord test */
-    int seed;                /* seeds every random draw of the program */
+    int seed;                /* the random seed of every draw of the program */
     int samples, dmax;       /* random symmetric matrices: how many, up to which size */
     double lr, offset;       /* descent on the double well; start near the saddle */
     double beta, noise;      /* heavy-ball momentum; gradient noise of "SGD" */
-    double kappa1, kappa2;   /* the seed's two condition numbers */
-    double x0, y0;           /* the seed's start point */
-    int steps;               /* the seed's number of steps */
+    double kappa1, kappa2;   /* section 5's two condition numbers */
+    double x0, y0;           /* the start point of sections 4 to 6 */
+    int steps;               /* their number of steps */
     double step_factor;      /* the step as a multiple of 1/L */
 } options;
 
@@ -129,8 +129,8 @@ static void flat_grad(double *g, const double *x, size_t n, void *u)
 }
 
 /* sin(x) + y^2/20: not convex, 1-smooth (its Hessian is diag(-sin x, 1/10)),
- * lowest value -1.  A cousin of the seed's sin(w1) + 0.5 w2^2 whose y
- * direction, 10 times flatter, keeps the gradient alive for a while. */
+ * lowest value -1.  A cousin of the common toy loss sin(w1) + 0.5 w2^2 whose
+ * y direction, 10 times flatter, keeps the gradient alive for a while. */
 static double wave(const double *p, size_t n, void *u)
 {
     (void)n, (void)u;
@@ -539,7 +539,7 @@ typedef struct {
     double L, mu;
 } rate_case;
 
-/* Fills the three problems: r^4/(1 + r^2) (convex), the seed's diag(1, kappa2)
+/* Fills the three problems: r^4/(1 + r^2) (convex), the ravine diag(1, kappa2)
  * (strongly convex) and sin(x) + y^2/20 (non-convex). */
 static void rate_cases(rate_case c[3], quadratic *q, const options *o)
 {
@@ -566,18 +566,32 @@ static slope_status run_check(double *worst, double *actual, double *bound,
 }
 /* weave end */
 
-static void rate_check_table(const options *o)
+/* The three checks of the rate table, K = --steps steps each: buf holds, for
+ * problem i, its measured quantity at buf + 2i(K+1) and its bound at
+ * buf + (2i+1)(K+1).  The caller frees buf. */
+static double *rate_runs(double worst[3], rate_case c[3], quadratic *q, const options *o)
 {
     size_t K = (size_t)o->steps;
-    double *buf = malloc(6 * (K + 1) * sizeof *buf), worst[3];
+    double *buf = malloc(6 * (K + 1) * sizeof *buf);
     chapter_require(buf != NULL, "out of memory: lower --steps");
     const double x0[2] = {o->x0, o->y0};
-    quadratic q;
-    rate_case c[3];
-    rate_cases(c, &q, o);
+    rate_cases(c, q, o);
     for (int i = 0; i < 3; i++)
         chapter_check(run_check(&worst[i], buf + 2 * i * (K + 1), buf + (2 * i + 1) * (K + 1),
                                 &c[i], x0, o->step_factor, K), "the convergence check");
+    return buf;
+}
+
+/* Every step is checked, but the table prints only k = 0 and 1 (where the
+ * first step does most of the work), about ten more (every 5th of the
+ * default 50) and the last; the figure 08-rate-check draws them all. */
+static void rate_check_table(const options *o)
+{
+    size_t K = (size_t)o->steps, stride = (K + 9) / 10;
+    double worst[3];
+    quadratic q;
+    rate_case c[3];
+    double *buf = rate_runs(worst, c, &q, o);
     chapter_table("rate-check", "the three bounds against gradient descent, step by step");
     printf("Start (%g, %g), step %g/L.  convex: f - f* on r^4/(1 + r^2) (L = 2.5, r = ||x||);\n"
            "strongly convex: ||x - x*||^2 on 0.5 x^T diag(1, %g) x (L = %g, mu = 1);\n"
@@ -589,8 +603,11 @@ static void rate_check_table(const options *o)
                               {"2L gap0/k", "%.3e", 10}};
     header(cols, 7);
     for (size_t j = 0; j <= K; j++)
-        row(cols, 7, (double[]){(double)j, buf[j], buf[K + 1 + j], buf[2 * (K + 1) + j],
-                                buf[3 * (K + 1) + j], buf[4 * (K + 1) + j], buf[5 * (K + 1) + j]});
+        if (j <= 1 || j % stride == 0 || j == K)
+            row(cols, 7, (double[]){(double)j, buf[j], buf[K + 1 + j], buf[2 * (K + 1) + j],
+                                    buf[3 * (K + 1) + j], buf[4 * (K + 1) + j],
+                                    buf[5 * (K + 1) + j]});
+    printf("(rows: k = 0, 1, every multiple of %zu and %zu; every step is checked)\n", stride, K);
     for (int i = 0; i < 3; i++)
         printf("%-16s worst actual / bound over k = 1..%zu: %.4f  (%s)\n", c[i].name, K,
                worst[i], worst[i] <= 1 ? "the bound holds at every step" : "BOUND EXCEEDED");
@@ -644,11 +661,11 @@ static void rate_iterations(const options *o)
     }
 }
 
-/* ---- 5. the seed's table: kappa = 2 against kappa = 50 ---------------------- */
+/* ---- 5. kappa = 2 against kappa = 50 --------------------------------------- */
 
 /* ||x_j|| after j = 0..k updates of gradient descent with step 1/kappa on
  * 0.5 x^T diag(1, kappa) x (the optimum is the origin). */
-static void seed_run(double *dist, double kappa, const double x0[2], size_t k)
+static void descent_distances(double *dist, double kappa, const double x0[2], size_t k)
 {
     quadratic q = {{1, 0, 0, kappa}};
     double *traj = malloc((k + 1) * 2 * sizeof *traj), work[2];
@@ -662,19 +679,19 @@ static void seed_run(double *dist, double kappa, const double x0[2], size_t k)
     free(traj);
 }
 
-static void seed_table(const options *o)
+static void kappa_table(const options *o)
 {
     size_t K = (size_t)o->steps;
     const double x0[2] = {o->x0, o->y0}, k1 = o->kappa1, k2 = o->kappa2;
     double *d1 = malloc(2 * (K + 1) * sizeof *d1), *d2 = d1 + K + 1;
     chapter_require(d1 != NULL, "out of memory: lower --steps");
-    seed_run(d1, k1, x0, K);
-    seed_run(d2, k2, x0, K);
-    chapter_table("kappa-table", "the seed's table: a well-conditioned bowl against a ravine");
+    descent_distances(d1, k1, x0, K);
+    descent_distances(d2, k2, x0, K);
+    chapter_table("kappa-table", "a well-conditioned bowl against a ravine");
     printf("Distance to the optimum, GD with step 1/L on 0.5 x^T diag(1, kappa) x from (%g, %g)\n",
            o->x0, o->y0);
-    printf("The seed's \"Step\" k shows entry min(k, %zu) of a list that starts AFTER the first\n"
-           "update, i.e. the distance after min(k + 1, %zu) updates; the right half is at k.\n",
+    printf("Left: a list that starts AFTER the first update, read at entry min(k, %zu) and\n"
+           "labelled \"Step\" k, holds the distance after min(k + 1, %zu) updates; right: at k.\n",
            K - 1, K);
     char h1[32], h2[32];
     snprintf(h1, sizeof h1, "kappa=%g", k1);
@@ -798,7 +815,7 @@ static void figure_chord(double a, double b)
     chapter_data_close(fp);
 }
 
-/* Figure 08-kappa-rates: the seed's two runs at every step, with the bound of
+/* Figure 08-kappa-rates: section 5's two runs at every step, with the bound of
  * section 4 on the distance and the tighter factor that holds on a quadratic. */
 static void figure_kappa(const options *o)
 {
@@ -813,7 +830,7 @@ static void figure_kappa(const options *o)
     for (int i = 0; i < 2; i++) {
         const double eig[2] = {1, kappa[i]};   /* the eigenvalues of diag(1, kappa) */
         chapter_check(slope_convergence_constants(&L[i], &mu[i], eig, 2), "L and mu");
-        seed_run(d + i * (K + 1), kappa[i], x0, K);
+        descent_distances(d + i * (K + 1), kappa[i], x0, K);
     }
     chapter_data_block(fp, "kappas", "kappa1 kappa2");
     fprintf(fp, "%g %g\n", kappa[0], kappa[1]);
@@ -836,6 +853,38 @@ static void figure_kappa(const options *o)
     chapter_data_close(fp);
 }
 
+/* Figure 08-rate-check: every step of the rate table's three runs, the
+ * measured quantity beside its bound (NaN where the bound is infinite: the
+ * sublinear bounds promise nothing at k = 0). */
+static void figure_rate_check(const options *o)
+{
+    FILE *fp = chapter_data("rate-check.dat");
+    if (!fp)
+        return;
+    size_t K = (size_t)o->steps;
+    double worst[3];
+    quadratic q;
+    rate_case c[3];
+    double *buf = rate_runs(worst, c, &q, o);
+    chapter_data_block(fp, "settings", "x0 y0 step_factor kappa2");
+    fprintf(fp, "%g %g %g %g\n", o->x0, o->y0, o->step_factor, o->kappa2);
+    chapter_data_block(fp, "worst", "worst actual/bound: convex, strongly convex, non-convex");
+    fprintf(fp, "%.6g %.6g %.6g\n", worst[0], worst[1], worst[2]);
+    chapter_data_block(fp, "steps",
+                       "k, then for convex, strongly convex and non-convex in turn: "
+                       "the measured quantity and its bound");
+    for (size_t j = 0; j <= K; j++) {
+        fprintf(fp, "%zu", j);
+        for (int i = 0; i < 6; i++) {
+            double v = buf[i * (K + 1) + j];
+            fprintf(fp, isfinite(v) ? " %.10g" : " NaN", v);
+        }
+        fputc('\n', fp);
+    }
+    free(buf);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     options o = {.a = -1, .b = 2, .seed = 8, .samples = 20000, .dmax = 6, .lr = 0.1,
@@ -844,7 +893,7 @@ int main(int argc, char **argv)
     const chapter_opt opts[] = {
         {"a", CHAPTER_DOUBLE, &o.a, "one end of the chord-test segment"},
         {"b", CHAPTER_DOUBLE, &o.b, "the other end"},
-        {"seed", CHAPTER_INT, &o.seed, "seed of every random draw (>= 0)"},
+        {"seed", CHAPTER_INT, &o.seed, "random seed of every draw (>= 0)"},
         {"samples", CHAPTER_INT, &o.samples, "random matrices per size (1 .. 1000000)"},
         {"dmax", CHAPTER_INT, &o.dmax, "largest matrix size (1 .. 16)"},
         {"lr", CHAPTER_DOUBLE, &o.lr, "learning rate on the double well (0 < lr < 1/3)"},
@@ -875,10 +924,11 @@ int main(int argc, char **argv)
     constants_table(&o);
     rate_check_table(&o);
     rate_iterations(&o);
-    seed_table(&o);
+    kappa_table(&o);
     step_limit(&o);
 
     figure_chord(o.a, o.b);
     figure_kappa(&o);
+    figure_rate_check(&o);
     return 0;
 }
