@@ -52,7 +52,7 @@ set size 0.5, 0.88
 set origin 0.5, 0.0
 unset logscale y
 set format y "%g"
-set title "the trained network's output a₂ over the unit square:\nred near 0, blue near 1, the dashed line where a₂ = ½"
+set title "the trained network's output a₂ over the unit square,\nwith the dashed line where a₂ = ½"
 set xlabel "x₁"
 set ylabel "x₂"
 set size ratio -1

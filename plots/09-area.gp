@@ -1,5 +1,5 @@
-# 09-area -- area between curves: the region between g(x) = x and f(x) = x^2 on
-# [0, 1], shaded, with its area; and the signed against the total area of
+# 09-area -- area between curves: the region between f(x) = x (on top) and
+# g(x) = x^2 on [0, 1], shaded, with its area; and the signed against the total area of
 # cos x on [0, 2], whose part below the axis counts negative in the integral.
 # Data: area.dat, written by chapters/09-integration-auc/integration.c
 #       (build/bin/09-integration-auc --data DIR).
@@ -19,14 +19,14 @@ set multiplot layout 1, 2 margins 0.07, 0.98, 0.13, 0.80 spacing 0.08, 0 \
 set xlabel "x"
 set key top left font font_key
 
-set title sprintf("between g(x) = x and f(x) = x² on [0, 1]:\n∫₀¹ (x − x²) dx = %.8f  (exactly 1/6)", between)
+set title sprintf("between f(x) = x and g(x) = x² on [0, 1]:\n∫₀¹ (f − g) dx = ∫₀¹ (x − x²) dx = %.8f  (exactly 1/6)", between)
 set xrange [-0.25:1.25]
 set yrange [-0.3:1.3]
 inside(x) = (x >= 0 && x <= 1) ? 1 : NaN
 plot file index "[x and x^2]" using 1:(inside($1) * $2):3 with filledcurves lc rgb c_blue \
          title "the area between the curves", \
-     file index "[x and x^2]" using 1:2 with lines lw 2.5 lc rgb c_ink title "g(x) = x (upper on [0, 1])", \
-     file index "[x and x^2]" using 1:3 with lines lw 2.5 lc rgb c_orange title "f(x) = x² (lower on [0, 1])", \
+     file index "[x and x^2]" using 1:2 with lines lw 2.5 lc rgb c_ink title "f(x) = x (upper on [0, 1])", \
+     file index "[x and x^2]" using 1:3 with lines lw 2.5 lc rgb c_orange title "g(x) = x² (lower on [0, 1])", \
      "+" using (0):(0) every ::0::0 with points pt 7 ps 1.2 lc rgb c_ink notitle, \
      "+" using (1):(1) every ::0::0 with points pt 7 ps 1.2 lc rgb c_ink notitle
 

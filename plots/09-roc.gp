@@ -1,7 +1,7 @@
-# 09-roc -- the ROC curve of the seed's classifier (100 Beta(5, 2) scores,
+# 09-roc -- the ROC curve of the lesson's classifier (100 Beta(5, 2) scores,
 # noisy labels): the exact curve, a staircase, with the area under it shaded
-# (the trapezoid rule over its vertices is exact), the curve of the seed's
-# grid of thresholds against it, and a close-up of where the two part.
+# (the trapezoid rule over its vertices is exact), the curve of a grid of
+# thresholds against it, and a close-up of where the two part.
 # Data: roc.dat, written by chapters/09-integration-auc/integration.c
 #       (build/bin/09-integration-auc --data DIR; --seed, --thresholds).
 # Usage: gnuplot -c plots/09-roc.gp DATADIR OUT.{svg,png}
@@ -14,7 +14,7 @@ eval value_of(file, "auc", 0, 1, "exact")
 eval value_of(file, "auc", 0, 2, "grid")
 eval value_of(file, "auc", 0, 3, "nt")
 
-set multiplot title sprintf("{/:Bold ROC curve of the seed's classifier: AUC = %.4f exact, %.4f from the %d-threshold grid}", \
+set multiplot title sprintf("{/:Bold ROC curve of 100 random scores: AUC = %.4f exact, %.4f from the %d-threshold grid}", \
                             exact, grid, nt) font font_big
 set key at screen 0.5, screen 0.01 center bottom maxrows 2 font font_key width -2
 set xlabel "false-positive rate FPR"

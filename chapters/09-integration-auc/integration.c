@@ -5,11 +5,11 @@
  * trapezoid sums closing in on an integral, the fundamental theorem (both
  * parts) and the properties of definite integrals, each antiderivative rule
  * checked twice (differentiated back, and through the fundamental theorem
- * against quadrature), the seed's basic and special-function integrals,
- * substitution and integration by parts, expectations as integrals, signed
- * and total areas, and the ROC curve's area on the seed's random scores: the
- * seed's 200-threshold grid against the exact curve, how a finer grid closes
- * the gap, and which bins of the grid cause it.
+ * against quadrature), basic and special-function integrals, substitution
+ * and integration by parts, expectations as integrals, signed and total
+ * areas, and the ROC curve's area on random scores: a 200-threshold grid
+ * against the exact curve, how a finer grid closes the gap, and which bins
+ * of the grid cause it.
  *
  * Every integral of a function goes through slope_integrate (adaptive
  * Gauss-Kronrod), with scipy.integrate.quad's default tolerances.
@@ -162,7 +162,7 @@ static void riemann(const quad_cfg *q)
 
 static double ftc_f(double x, void *p) { (void)p; return 3 * x * x - 2 * x + 1; }
 
-/* The antiderivative on integers, as the seed's Python evaluates F(4) and F(1). */
+/* The antiderivative on integers: F(4) - F(1) in exact integer arithmetic. */
 static long ftc_F(long x) { return x * x * x - x * x + x; }
 
 static double sin_fn3(double x, void *p) { (void)p; return 2 * x * x + 3 * sin(x); }
@@ -170,7 +170,7 @@ static double sin_fn3(double x, void *p) { (void)p; return 2 * x * x + 3 * sin(x
 static void fundamental_theorem(const quad_cfg *q)
 {
     const long a = 1, b = 4;
-    const double match = 1e-9;   /* the seed's test */
+    const double match = 1e-9;   /* the "Match" line's tolerance, as the lesson states */
     chapter_table("ftc", "part 2 of the fundamental theorem, and the properties of integrals");
     long ftc = ftc_F(b) - ftc_F(a);
     printf("FTC: F(%ld) - F(%ld) = %ld - %ld = %ld\n", b, a, ftc_F(b), ftc_F(a), ftc);
@@ -265,9 +265,9 @@ static void antiderivatives(const quad_cfg *q)
     }
 }
 
-/* ---- the seed's integrals, printed as the seed prints them --------------- */
+/* ---- integrals beside their closed forms ---------------------------------- */
 
-static void seed_pair(const char *title, double numerical, const char *label, double analytical)
+static void print_pair(const char *title, double numerical, const char *label, double analytical)
 {
     printf("%s\n  Numerical:  %.8f\n  Analytical%s: %.8f\n", title, numerical, label, analytical);
 }
@@ -275,26 +275,26 @@ static void seed_pair(const char *title, double numerical, const char *label, do
 static void basic_rules(const quad_cfg *q)
 {
     chapter_table("basic-rules", "power, sum and reciprocal rules: quadrature vs antiderivative");
-    seed_pair("integral x^4 from 0 to 1", quad(q, x4, NULL, 0, 1), " (1/5)", 0.2);
-    seed_pair("\nintegral (x^2+3) from 0 to 2", quad(q, x2p3, NULL, 0, 2), " (26/3)", 26.0 / 3);
-    seed_pair("\nintegral 1/x from 1 to e", quad(q, recip, NULL, 1, exp(1.0)), " (ln e = 1)", 1.0);
+    print_pair("integral x^4 from 0 to 1", quad(q, x4, NULL, 0, 1), " (1/5)", 0.2);
+    print_pair("\nintegral (x^2+3) from 0 to 2", quad(q, x2p3, NULL, 0, 2), " (26/3)", 26.0 / 3);
+    print_pair("\nintegral 1/x from 1 to e", quad(q, recip, NULL, 1, exp(1.0)), " (ln e = 1)", 1.0);
 }
 
 static void special_functions(const quad_cfg *q)
 {
     const double e = exp(1.0);
     chapter_table("special-functions", "exponential, sine, logarithm and the normal density");
-    seed_pair("integral e^x from 0 to 2", quad(q, exp_fn, NULL, 0, 2), " (e^2 - 1)", e * e - 1);
-    seed_pair("\nintegral sin(x) from 0 to pi", quad(q, sine, NULL, 0, PI), "", 2.0);
-    seed_pair("\nintegral ln(x) from 1 to e", quad(q, log_fn, NULL, 1, e), "", 1.0);
-    seed_pair("\nintegral of N(0,1) pdf from -inf to +inf", quad(q, phi, NULL, -INFINITY, INFINITY),
-              "", 1.0);
+    print_pair("integral e^x from 0 to 2", quad(q, exp_fn, NULL, 0, 2), " (e^2 - 1)", e * e - 1);
+    print_pair("\nintegral sin(x) from 0 to pi", quad(q, sine, NULL, 0, PI), "", 2.0);
+    print_pair("\nintegral ln(x) from 1 to e", quad(q, log_fn, NULL, 1, e), "", 1.0);
+    print_pair("\nintegral of N(0,1) pdf from -inf to +inf",
+               quad(q, phi, NULL, -INFINITY, INFINITY), "", 1.0);
 }
 
 /* ---- substitution and integration by parts ------------------------------- */
 
-/* A value that rounds to zero at `digits` decimals, printed as the seed's
- * Python printed it: without the minus sign of a rounding-level negative. */
+/* A value that rounds to zero at `digits` decimals, printed as 0: without the
+ * minus sign that a rounding-level negative would show (lesson, section 5). */
 static double as_printed(double x, int digits)
 {
     double scale = pow(10.0, digits);
@@ -309,13 +309,13 @@ static void substitution_parts(const quad_cfg *q)
 {
     chapter_table("substitution-parts", "substitution and integration by parts");
     double sub = quad(q, sub_f, NULL, 0, sqrt(PI)), exact = sin(PI) - sin(0.0);
-    seed_pair("Substitution: integral 2x*cos(x^2) from 0 to sqrt(pi)", as_printed(sub, 8), "",
-              as_printed(exact, 8));
+    print_pair("Substitution: integral 2x*cos(x^2) from 0 to sqrt(pi)", as_printed(sub, 8), "",
+               as_printed(exact, 8));
     double u_side = quad(q, cosine, NULL, 0, PI);
     printf("  before rounding: quadrature %.2e, sin(pi) - sin(0) = %.2e;\n"
            "  after u = x^2, integral cos(u) from 0 to pi: %.2e\n", sub, exact, u_side);
-    seed_pair("\nIntegration by parts: integral x*e^x from 0 to 1", quad(q, ibp_f, NULL, 0, 1), "",
-              ibp_F(1) - ibp_F(0));
+    print_pair("\nIntegration by parts: integral x*e^x from 0 to 1", quad(q, ibp_f, NULL, 0, 1), "",
+               ibp_F(1) - ibp_F(0));
     double uv = 1 * exp(1.0) - 0 * exp(0.0), v_du = quad(q, exp_fn, NULL, 0, 1);
     printf("  u = x, dv = e^x dx: [u v] from 0 to 1 = %.8f, minus integral v du = %.8f,"
            " gives %.8f\n", uv, v_du, uv - v_du);
@@ -337,7 +337,7 @@ static double x2_phi_tail(double c)
 static void expectations(const quad_cfg *q)
 {
     chapter_table("expectations", "expectations are integrals against a density");
-    printf("  E[X^2] for X~N(0,1) = %.8f  (expected: 1.0 = variance)\n",
+    printf("  E[X^2] for X~N(0,1), over [-10, 10] = %.8f  (expected: 1.0 = variance)\n",
            quad(q, x2_phi, NULL, -10, 10));
     printf("  the same over (-inf, inf): %.8f\n", quad(q, x2_phi, NULL, -INFINITY, INFINITY));
     printf("\nE[X] for X ~ Exp(1) (integral x*e^(-x) from 0 to inf):\n");
@@ -401,8 +401,8 @@ static void areas(const quad_cfg *q)
         {"cos x on [0, 2]", cosine, abs_cosine, 0, 2, PI / 2, 2 - sin(2.0)},
     };
     chapter_table("area", "area between curves; signed against total area");
-    seed_pair("Area between g(x)=x and f(x)=x^2 on [0,1]:", quad(q, x_minus_x2, NULL, 0, 1), "",
-              0.5 - 1.0 / 3);
+    print_pair("Area between f(x)=x and g(x)=x^2 on [0,1]:", quad(q, x_minus_x2, NULL, 0, 1), "",
+               0.5 - 1.0 / 3);
     printf("\nSigned integral, and the total area two ways: |f| integrated directly,\n"
            "or f split where it changes sign (each with the calls of f it took)\n");
     printf("%-20s  %11s  %11s  %5s  %11s  %5s  %11s\n", "f(x) on [a, b]", "signed", "|f| direct",
@@ -414,15 +414,15 @@ static void areas(const quad_cfg *q)
 
 /* ---- ROC and AUC --------------------------------------------------------- */
 
-enum { N_SCORES = 100 };   /* the seed's sample size */
+enum { N_SCORES = 100 };   /* the sample size of section 8 */
 
-/* The seed's classifier: scores = beta(5, 2, 100), then
- * labels = (scores + normal(0, 0.3, 100) > 0.5): all the scores are drawn
- * before any of the noise, from one stream, as numpy does. */
-static void draw_scores(double *scores, int *labels, unsigned seed)
+/* The classifier of section 8, as numpy draws it: scores = beta(5, 2, 100),
+ * then labels = (scores + normal(0, 0.3, 100) > 0.5), all the scores drawn
+ * before any of the noise, from one stream. */
+static void draw_scores(double *scores, int *labels, unsigned rng_seed)
 {
     slope_rng r;
-    slope_rng_seed(&r, seed);
+    slope_rng_seed(&r, rng_seed);
     for (int i = 0; i < N_SCORES; i++)
         scores[i] = slope_rng_beta(&r, 5, 2);
     for (int i = 0; i < N_SCORES; i++)
@@ -474,15 +474,15 @@ static double pair_fraction(const double *s, const int *labels, int n)
 
 static void roc_auc(const double *scores, const int *labels, int nt, unsigned seed, double *exact)
 {
-    chapter_table("roc-auc", "the area under the ROC curve: the seed's grid and the exact curve");
+    chapter_table("roc-auc", "the area under the ROC curve: a threshold grid and the exact curve");
     int distinct, P = 0;
     double grid = grid_auc(scores, labels, nt, &distinct);
     printf("AUC-ROC (trapezoidal rule): %.4f\n", grid);
     printf("  (1.0 = perfect, 0.5 = random)\n\n");
     for (int i = 0; i < N_SCORES; i++)
         P += labels[i];
-    printf("%d scores from Beta(5, 2), seed %u: %d positives, %d negatives\n", N_SCORES, seed, P,
-           N_SCORES - P);
+    printf("%d scores from Beta(5, 2), random seed %u: %d positives, %d negatives\n", N_SCORES,
+           seed, P, N_SCORES - P);
     double fpr[N_SCORES + 1], tpr[N_SCORES + 1];
     size_t np;
     chapter_check(slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL), "the ROC");
@@ -494,7 +494,7 @@ static void roc_auc(const double *scores, const int *labels, int nt, unsigned se
     printf("  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", *exact);
     printf("  fraction of pairs ranked right         %.8f\n",
            pair_fraction(scores, labels, N_SCORES));
-    printf("grid - exact = %+.8f; at the seed's four digits, grid %.4f against exact %.4f\n",
+    printf("grid - exact = %+.8f; at four digits, grid %.4f against exact %.4f\n",
            grid - *exact, grid, *exact);
 }
 
@@ -639,7 +639,7 @@ static void figure_area(const quad_cfg *q)
     chapter_data_close(fp);
 }
 
-/* Figure 09-roc: the exact ROC curve of the seed's scores, the grid's curve,
+/* Figure 09-roc: the exact ROC curve of section 8's scores, the grid's curve,
  * and both areas. */
 static void figure_roc(const double *scores, const int *labels, int nt, double exact)
 {
@@ -671,7 +671,7 @@ int main(int argc, char **argv)
     quad_cfg q = {sqrt(DBL_EPSILON), sqrt(DBL_EPSILON), 50};   /* quad's defaults: 1.49e-8, 50 */
     int seed = 42, thresholds = 200;
     const chapter_opt opts[] = {
-        {"seed", CHAPTER_INT, &seed, "seed of the random scores and labels (0 to 2147483647)"},
+        {"seed", CHAPTER_INT, &seed, "random seed of the scores and labels (0 to 2147483647)"},
         {"thresholds", CHAPTER_INT, &thresholds,
          "number of grid thresholds in [0, 1] (2 to 1000000)"},
         {"epsabs", CHAPTER_DOUBLE, &q.epsabs, "absolute tolerance of every quadrature (>= 0)"},
