@@ -275,6 +275,67 @@ static void bowl_path(void)
     printf("Loss reduction: %.4f -> %.6f\n", loss[0], loss[25]);
 }
 
+/* ---- 4b. the zig-zag across a ravine -------------------------------------- */
+
+/* Chapter 03's ravine L(w1, w2) = w1^2 + 10 w2^2: curvature 2 along its floor
+ * (w1), 20 across it (w2), minimum at the origin. */
+static double ravine(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return w[0] * w[0] + 10 * (w[1] * w[1]);
+}
+
+static void ravine_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2 * w[0];
+    g[1] = 20 * w[1];
+}
+
+#define ZIG_STEPS 40      /* long enough to see both factors at work */
+#define ZIG_FRACTION 0.95 /* the rate as a fraction of the limit 2 / L */
+static const double ravine_start[2] = {2.0, 1.0};
+
+/* The ravine's two curvatures, from its numerical Hessian (as chapter 04):
+ * *mu the smallest, *L the largest. */
+static void ravine_curvatures(double *L, double *mu)
+{
+    double H[4], eig[2], work[4];
+    const double h = slope_deriv_step_second(fmax(fabs(ravine_start[0]), fabs(ravine_start[1])));
+    chapter_check(slope_deriv_hessian(H, ravine, NULL, ravine_start, 2, h, work), "the Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, 2, work), "the Hessian's eigenvalues");
+    chapter_check(slope_convergence_constants(L, mu, eig, 2), "the curvature constants");
+}
+
+static void zigzag(void)
+{
+    chapter_table("zigzag", "gradient descent across the ravine w1^2 + 10 w2^2 at 0.95 * 2 / L");
+    double L, mu, path[2 * (ZIG_STEPS + 1)], loss[ZIG_STEPS + 1];
+    ravine_curvatures(&L, &mu);
+    const double eta = ZIG_FRACTION * slope_convergence_max_step(L);
+    chapter_check(descend(path, loss, NULL, eta, ravine, ravine_grad, NULL, ravine_start, 2,
+                          ZIG_STEPS), "descending the ravine");
+    printf("w1^2 + 10 w2^2 from (2, 1): curvature %.4f along the floor (w1), %.4f across it (w2)\n",
+           mu, L);
+    printf("eta = %.2f * 2 / L = %.4f: each step multiplies w1 by 1 - %.0f eta = %+.2f"
+           " and w2 by 1 - %.0f eta = %+.2f\n", ZIG_FRACTION, eta, mu, 1 - eta * mu, L, 1 - eta * L);
+    printf(" step        w1         w2   side of the floor          loss\n");
+    for (int k = 0; k <= ZIG_STEPS; k++)
+        if (k <= 10 || k % 5 == 0)
+            printf("  %3d  %8.5f  %+9.5f   %-17s  %12.6f\n", k, path[2 * k], path[2 * k + 1],
+                   path[2 * k + 1] > 0 ? "above (w2 > 0)" : "below (w2 < 0)", loss[k]);
+    const double w2 = path[2 * ZIG_STEPS + 1];
+    printf("after %d steps the steep w2 holds %.2f%% of the loss (10 w2^2 = %.6f of %.6f)\n",
+           ZIG_STEPS, 100 * 10 * w2 * w2 / loss[ZIG_STEPS], 10 * w2 * w2, loss[ZIG_STEPS]);
+    double calm[2 * (ZIG_STEPS + 1)], calm_loss[ZIG_STEPS + 1];
+    const double eta_calm = 1 / L;
+    chapter_check(descend(calm, calm_loss, NULL, eta_calm, ravine, ravine_grad, NULL, ravine_start,
+                          2, ZIG_STEPS), "descending the ravine");
+    printf("compare eta = 1 / L = %.4f: w2 is multiplied by %+.2f, so it is %g after one step"
+           " and never\nzig-zags; w1 shrinks by %.2f per step, and the loss after %d steps is %.6f\n",
+           eta_calm, 1 - eta_calm * L, calm[3], 1 - eta_calm * mu, ZIG_STEPS, calm_loss[ZIG_STEPS]);
+}
+
 /* ---- 5. batch vs mini-batch on a linear regression ------------------------ */
 
 #define N_DATA 200
@@ -577,6 +638,44 @@ static void figure_bowl_path(void)
     chapter_data_close(fp);
 }
 
+/* One run on the ravine at rate eta, as the block NAME: step w1 w2 L. */
+static void ravine_block(FILE *fp, const char *name, double eta)
+{
+    double path[2 * (ZIG_STEPS + 1)], loss[ZIG_STEPS + 1];
+    chapter_check(descend(path, loss, NULL, eta, ravine, ravine_grad, NULL, ravine_start, 2,
+                          ZIG_STEPS), "descending the ravine");
+    char note[64];
+    snprintf(note, sizeof note, "step w1 w2 L, learning rate %.10g", eta);
+    chapter_data_block(fp, name, note);
+    for (int k = 0; k <= ZIG_STEPS; k++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", k, path[2 * k], path[2 * k + 1], loss[k]);
+}
+
+/* Figure 05-ravine-zigzag: the zigzag table's two runs over the contours of
+ * the ravine, on a box that holds the start (2, 1) and the first swing. */
+static void figure_zigzag(void)
+{
+    FILE *fp = chapter_data("ravine-zigzag.dat");
+    if (!fp)
+        return;
+    double L, mu;
+    ravine_curvatures(&L, &mu);
+    chapter_data_block(fp, "L", "w1 w2 L on a 81 x 61 grid over [-0.4, 2.4] x [-1.2, 1.2] (rows of constant w1)");
+    for (int i = 0; i <= 80; i++) {
+        for (int j = 0; j <= 60; j++) {
+            double w[2] = {-0.4 + 2.8 * i / 80, -1.2 + 2.4 * j / 60};
+            fprintf(fp, "%.6g %.6g %.6g\n", w[0], w[1], ravine(w, 2, NULL));
+        }
+        fputc('\n', fp);
+    }
+    const double eta = ZIG_FRACTION * slope_convergence_max_step(L), eta_calm = 1 / L;
+    chapter_data_block(fp, "constants", "mu L eta_zigzag eta_calm");
+    fprintf(fp, "%.10g %.10g %.10g %.10g\n", mu, L, eta, eta_calm);
+    ravine_block(fp, "zigzag", eta);
+    ravine_block(fp, "calm", eta_calm);
+    chapter_data_close(fp);
+}
+
 /* Figure 05-batch-vs-minibatch: the full-data loss after every epoch of the
  * two runs of the batch-vs-minibatch table, and the 1000-epoch floor. */
 static void figure_batch(const dataset *d, const slope_rng *after_data)
@@ -619,6 +718,7 @@ int main(int argc, char **argv)
     descent_widget(lr, x0, steps);
     curvature();
     bowl_path();
+    zigzag();
 
     slope_rng rng;
     dataset d;
@@ -629,6 +729,7 @@ int main(int argc, char **argv)
 
     figure_regimes(x0, steps);
     figure_bowl_path();
+    figure_zigzag();
     figure_batch(&d, &rng);
     return 0;
 }
