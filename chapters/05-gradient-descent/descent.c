@@ -4,16 +4,17 @@
  * Prints every table of lesson.md, in the lesson's order: the update rule on
  * L(w) = (w - 4)^2 and why its steps shrink; that loop's self-check, which
  * fails after 25 steps, and how many steps it really needs; the learning-rate
- * regimes on (x - 3)^2 and the descent widget; the safe rate set by the
- * curvature; the path on an elliptical bowl; batch vs mini-batch training of
- * a linear regression on numpy's seed-42 data; epochs vs iterations; and the
- * batch size against the learning rate.
+ * regimes on (x - 3)^2 and a run at your own rate; the safe rate set by the
+ * curvature; the path on an elliptical bowl; the zig-zag across a ravine at a
+ * rate close to 2 / L; batch vs mini-batch training of a linear regression on
+ * data drawn with numpy's random seed 42; epochs vs iterations; and the batch
+ * size against the learning rate.
  *
  * Every step is libslope's SGD update w <- w - lr g (lib/optim.h), either one
  * call at a time (slope_optim_sgd_step) or through the driver slope_optim_run.
  * The random data and the mini-batch shuffles come from lib/rng.h, which
- * reproduces numpy's legacy generator, so the regression's numbers are the
- * seed's.
+ * reproduces numpy's legacy generator bit for bit, so the regression's numbers
+ * can be checked against numpy's.
  *
  * Try: --lr 0.95 (oscillates), --lr 1.05 --steps 40 (diverges), --x0 10.
  */
@@ -31,7 +32,7 @@
 #pragma STDC FP_CONTRACT OFF
 #endif
 
-#define MAX_STEPS 1000000 /* the widget's --steps cap: the trajectory is stored */
+#define MAX_STEPS 1000000 /* the --steps cap: the trajectory is stored */
 
 /* ---- the losses this chapter descends ------------------------------------ */
 
@@ -105,9 +106,9 @@ static void shrinking_steps(void)
     }
 }
 
-/* The seed's loop, written out: `steps` updates of w <- w - lr dL/dw (the
- * seed runs 25). */
-static double seed_loop(int steps)
+/* The tutorial loop, written out: `steps` updates of w <- w - lr dL/dw (the
+ * usual version runs 25). */
+static double tutorial_loop(int steps)
 {
 /* weave: update-loop */
     double w = 0.0;                 /* start far from the minimum at w = 4 */
@@ -121,16 +122,16 @@ static double seed_loop(int steps)
     return w;
 }
 
-static void seed_assert(void)
+static void self_check(void)
 {
-    chapter_table("seed-assert", "the (w - 4)^2 loop after 25 steps, and its self-check");
-    const double tol = 1e-2, w = seed_loop(25);
-    printf("after 25 steps, as the seed prints it:  w = %.3f\n", w);
+    chapter_table("self-check", "the (w - 4)^2 loop after 25 steps, and its self-check");
+    const double tol = 1e-2, w = tutorial_loop(25);
+    printf("after 25 steps, printed to 3 decimals:  w = %.3f\n", w);
     printf("all the digits:                         w = %.17g\n", w);
     printf("the closed form 4 (1 - 0.8^25):         w = %.17g\n", 4 * (1 - pow(0.8, 25)));
-    printf("the seed's check |w - 4| < %.0e:  |w - 4| = %.6f  ->  %s\n", tol, fabs(w - 4),
+    printf("the self-check |w - 4| < %.0e:  |w - 4| = %.6f  ->  %s\n", tol, fabs(w - 4),
            fabs(w - 4) < tol ? "passes" : "FAILS");
-    const double w27 = seed_loop(27);
+    const double w27 = tutorial_loop(27);
     printf("the fix, 27 steps:                      w = %.6f, |w - 4| = %.6f  ->  %s\n", w27,
            fabs(w27 - 4), fabs(w27 - 4) < tol ? "passes" : "FAILS");
 }
@@ -153,7 +154,7 @@ static void steps_vs_error(void)
 
 /* ---- 2. the learning rate ------------------------------------------------ */
 
-/* The seed's verdict on a final loss. */
+/* The usual verdict on a final loss (thresholds of a common demonstration). */
 static const char *verdict(double final_loss)
 {
     if (isnan(final_loss) || final_loss > 100)
@@ -185,7 +186,7 @@ static void lr_regimes(double x0, int steps)
         if (s == SLOPE_EDIVERGED)
             printf("%8s | %+8.3f | %12s | %18s | %s after %zu steps\n", lr, 1 - 2 * rates[i],
                    "overflow", "overflow", "DIVERGED", done);
-        else /* fixed point as the seed prints, unless that would fill the line */
+        else /* fixed point, unless that would overflow the column */
             printf(fabs(traj[steps]) < 1e7 ? "%8s | %+8.3f | %12.4f | %18.6f | %s\n"
                                            : "%8s | %+8.3f | %12.4e | %18.6e | %s\n",
                    lr, 1 - 2 * rates[i], traj[steps], loss[steps], verdict(loss[steps]));
@@ -194,11 +195,11 @@ static void lr_regimes(double x0, int steps)
     free(loss);
 }
 
-/* The seed's animation as a table: the run at the user's rate and start,
- * printed at the first five steps, every tenth of the run, and the last. */
-static void descent_widget(double lr, double x0, int steps)
+/* A run at the user's rate and start as a table, printed at the first five
+ * steps, every tenth of the run, and the last. */
+static void your_descent(double lr, double x0, int steps)
 {
-    chapter_table("descent", "the descent widget: (w - 3)^2 at your rate and start");
+    chapter_table("descent", "your run: (w - 3)^2 at your rate and start");
     double c = 3.0, *traj = xmalloc((size_t)steps + 1, sizeof *traj);
     double *loss = xmalloc((size_t)steps + 1, sizeof *loss);
     size_t done = (size_t)steps;
@@ -394,7 +395,7 @@ static double subset_loss(const double *p, size_t n, void *data)
     return loss;
 }
 
-/* The loss on all the data, as the seed records it after each epoch. */
+/* The loss on all the data, recorded after each epoch. */
 static double full_loss(const double p[2], const dataset *d)
 {
     subset all = {d, NULL, N_DATA};
@@ -551,7 +552,7 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
     for (size_t i = 0; i < 4; i++) {
         printf("  %5zu  %8zu |", sizes[i], 30 * ((N_DATA + sizes[i] - 1) / sizes[i]));
         for (size_t j = 0; j < 4; j++) {
-            slope_rng r = *after_data; /* every run sees the seed's shuffles */
+            slope_rng r = *after_data; /* every run sees the same random shuffles */
             double p[2], losses[30];
             train(p, losses, 30, rates[j], d, sizes[i], sizes[i] == N_DATA ? NULL : &r);
             if (isfinite(losses[29]) && losses[29] < 100)
@@ -571,8 +572,8 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
 
 #define FIG_STEPS 200 /* a figure shows at most this many steps: more would merge */
 
-/* One run of the widget at rate lr, and the parabola under it, sampled over
- * the stretch of w that the run visits (the animation's stage). */
+/* One run at rate lr, and the parabola under it, sampled over the stretch
+ * of w that the run visits (the animation's stage). */
 static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
 {
     double c = 3.0, traj[FIG_STEPS + 1], loss[FIG_STEPS + 1];
@@ -598,8 +599,8 @@ static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
     }
 }
 
-/* Figures 05-lr-regimes and 05-descent-anim: the seed animation's four rates
- * on (w - 3)^2 from the widget's start, for the widget's number of steps. */
+/* Figures 05-lr-regimes and 05-descent-anim: four rates (slow, fast,
+ * oscillating, diverging) on (w - 3)^2 from --x0, for --steps steps. */
 static void figure_regimes(double x0, int steps)
 {
     FILE *fp = chapter_data("lr-regimes.dat");
@@ -701,9 +702,9 @@ int main(int argc, char **argv)
     double lr = 0.1, x0 = -2.0;
     int steps = 50;
     const chapter_opt opts[] = {
-        {"lr", CHAPTER_DOUBLE, &lr, "learning rate of the descent widget on (w - 3)^2 (> 0)"},
-        {"x0", CHAPTER_DOUBLE, &x0, "start point of the widget and of the learning-rate table (|x0| <= 1e6)"},
-        {"steps", CHAPTER_INT, &steps, "steps of the widget and of the learning-rate table (1 to 1000000)"},
+        {"lr", CHAPTER_DOUBLE, &lr, "learning rate of your run on (w - 3)^2 (> 0)"},
+        {"x0", CHAPTER_DOUBLE, &x0, "start point of your run and of the learning-rate table (|x0| <= 1e6)"},
+        {"steps", CHAPTER_INT, &steps, "steps of your run and of the learning-rate table (1 to 1000000)"},
     };
     chapter_parse(argc, argv, "Chapter 05: gradient descent, its learning rate, and its batches.",
                   opts, sizeof opts / sizeof *opts);
@@ -712,10 +713,10 @@ int main(int argc, char **argv)
     chapter_require(fabs(x0) <= 1e6, "--x0 must be between -1e6 and 1e6");
 
     shrinking_steps();
-    seed_assert();
+    self_check();
     steps_vs_error();
     lr_regimes(x0, steps);
-    descent_widget(lr, x0, steps);
+    your_descent(lr, x0, steps);
     curvature();
     bowl_path();
     zigzag();
