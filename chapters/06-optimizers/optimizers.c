@@ -251,6 +251,43 @@ static void rate_row(const char *name, slope_optim *o, double factor)
     printf("%-36s  %6.4f  %13.6e  %13.6e\n", name, factor, loss[25], loss[100]);
 }
 
+/* One row of the zig-zag table: how often w2 changes sign in the first 20
+ * steps, the worst per-step factor, and the losses after 25 and 100 steps. */
+static void zigzag_row(const char *name, slope_optim *o, double factor)
+{
+    double traj[2 * 101], loss[101];
+    descend(traj, loss, o, ravine, ravine_grad, ravine_start, 2, 100);
+    int flips = 0;
+    for (int k = 1; k <= 20; k++)
+        flips += traj[2 * k + 1] * traj[2 * k - 1] < 0;
+    printf("%-30s  %8d  %6.4f  %13.6e  %13.6e\n", name, flips, factor, loss[25], loss[100]);
+}
+
+/* Chapter 05's zig-zag run (alpha = 0.95 * 2/L) with and without momentum. */
+static void zigzag_momentum(double L, double mu)
+{
+    const double alpha = 0.95 * slope_convergence_max_step(L);
+    chapter_table("zigzag-momentum", "the zig-zag run of chapter 05, with momentum added");
+    printf("Ravine from (2, 1), alpha = 0.95 * 2/L = %.4f for every run\n", alpha);
+    printf("%-30s  %8s  %6s  %13s  %13s\n", "method", "w2 flips", "factor", "loss after 25",
+           "loss after 100");
+    printf("%-30s  %8s\n", "", "(of 20)");
+    printf("------------------------------------------------------------------------------\n");
+    double v[2];
+    slope_optim o = make_sgd(alpha);
+    zigzag_row("SGD", &o, fmax(fabs(sgd_factor(alpha, mu)), fabs(sgd_factor(alpha, L))));
+    const double betas[] = {0.5, 0.9};
+    for (int i = 0; i < 2; i++) {
+        char name[48];
+        const double eta = alpha * (1 - betas[i]);   /* the heavy ball's rate, section 2 */
+        snprintf(name, sizeof name, "momentum, beta = %g", betas[i]);
+        o = make_momentum(v, 2, alpha, betas[i], SLOPE_MOMENTUM_EMA);
+        zigzag_row(name, &o, fmax(heavy_ball_factor(eta, betas[i], mu),
+                                  heavy_ball_factor(eta, betas[i], L)));
+    }
+    printf("factor = the largest per-step shrink of the error over both directions (< 1 converges)\n");
+}
+
 static void momentum_tuned(double L, double mu)
 {
     chapter_table("momentum-tuned", "per-step factors on the ravine: the usual settings vs tuned ones");
@@ -771,6 +808,7 @@ int main(int argc, char **argv)
     sgd_limits(L, mu);
     sgd_vs_momentum();
     momentum_forms_table();
+    zigzag_momentum(L, mu);
     momentum_tuned(L, mu);
     rmsprop_ravine();
     rmsprop_eps();
