@@ -305,7 +305,7 @@ static void momentum_tuned(double L, double mu)
     o = make_sgd(best);
     rate_row("SGD alpha = 2/(L + mu)", &o, fmax(fabs(sgd_factor(best, mu)), fabs(sgd_factor(best, L))));
     o = make_momentum(v, 2, 0.05, 0.9, SLOPE_MOMENTUM_EMA);
-    rate_row("momentum alpha 0.05, beta 0.9 (usual)", &o,
+    rate_row("momentum alpha 0.05, beta 0.9, usual", &o,
              fmax(heavy_ball_factor(0.005, 0.9, mu), heavy_ball_factor(0.005, 0.9, L)));
     o = make_momentum(v, 2, eta, beta, SLOPE_MOMENTUM_HEAVY_BALL);
     rate_row("momentum tuned to kappa", &o, fmax(heavy_ball_factor(eta, beta, mu),
