@@ -73,7 +73,7 @@ static double max_abs_diff(const double *a, const double *b, size_t n)
     return worst;
 }
 
-/* ---- the Jacobian of the seed's example ---------------------------------------- */
+/* ---- the Jacobian of f(x, y) = (x^2 + y, 3x - y^2) ------------------------------ */
 
 /* f: R^2 -> R^2, f(x, y) = (x^2 + y, 3x - y^2). */
 static void fvec(double *out, size_t m, const double *p, size_t n, void *params)
@@ -237,8 +237,8 @@ static void jacobian_steps(double x, double y)
 
 /* ---- the Hessian and its eigenvalues ----------------------------------------- */
 
-/* f(x, y) = a x^2 + b xy + c y^2, written in the seed's evaluation order so
- * the four-point formula rounds exactly as numpy's did. */
+/* f(x, y) = a x^2 + b xy + c y^2, evaluated left to right as numpy does with
+ * the same expression, so the four-point formula rounds exactly as numpy's. */
 typedef struct {
     double a, b, c;
 } quad;
@@ -251,7 +251,7 @@ static double quadratic(const double *p, size_t n, void *params)
     return q->a * x * x + q->b * x * y + q->c * y * y;
 }
 
-/* The seed's rule: the signs of the eigenvalues, nothing else.  Returns 1
+/* The bare sign rule: the signs of the eigenvalues, nothing else.  Returns 1
  * all positive, -1 all negative, 0 mixed (a zero counts as "mixed"). */
 static int sign_rule(const double ev[2])
 {
@@ -383,6 +383,69 @@ static void inconclusive(double h, double tol)
     }
 }
 
+/* ---- eigenvalues in practice ------------------------------------------------------ */
+
+/* The n = 2 shortcut as usually stated: det H < 0 saddle; det H > 0 the sign
+ * of the trace; det H = 0 inconclusive.  No tolerance anywhere. */
+static const char *det_trace_rule(const double H[4])
+{
+    const double det = H[0] * H[3] - H[1] * H[2], tr = H[0] + H[3];
+    if (det < 0)
+        return "saddle point";
+    if (det > 0)
+        return tr > 0 ? "local min" : "local max";
+    return "inconclusive";
+}
+
+/* weave: eig2 */
+/* Eigenvalues of the symmetric 2 x 2 matrix [[a, b], [b, c]], ascending: the
+ * roots of lambda^2 - (a + c) lambda + (ac - b^2) = 0, written as the mean of
+ * the diagonal plus or minus a radius that needs no subtraction under the
+ * root.  Each comes out with an absolute error of a few eps * (|a| + |b| + |c|),
+ * so an eigenvalue smaller than that is indistinguishable from zero. */
+static void eig2(double ev[2], const double H[4])
+{
+    const double mean = (H[0] + H[3]) / 2, half_gap = (H[0] - H[3]) / 2;
+    const double r = hypot(half_gap, H[1]);
+    ev[0] = mean - r;
+    ev[1] = mean + r;
+}
+/* weave end */
+
+static void eigen_practice(double h, double tol)
+{
+    chapter_table("eigen-practice", "three ways to the eigenvalues: det/trace, closed form, Jacobi");
+    const double origin[2] = {0.0, 0.0};
+    double H[5][4] = {{0}, {0}, {1, 1, 1, 1 + 2e-12}, {0.2, 2.2, 2.2, 24.2}, {2, 4, 4, 2}};
+    double ev[2], work[4];
+    hessian_eigen(H[0], ev, bowl, NULL, origin, h);
+    hessian_eigen(H[1], ev, quartic_up, NULL, origin, h);
+    const char *name[] = {"x^2 + y^2, 4-point", "x^2 + y^4, 4-point", "[[1, 1], [1, 1+2e-12]]",
+                          "0.1 (x + 11y)^2, exact", "[[2, 4], [4, 2]]"};
+    const char *exact[] = {"2, 2", "0, 2", "~1e-12, 2", "0, 24.4", "-2, 6"};
+    printf("n = 2, tol = %g; the last column holds the exact eigenvalues of the function's Hessian\n", tol);
+    printf("%-22s  %9s  %-13s  %10s %9s  %10s %9s  %-13s  %s\n", "H", "det H", "det/trace",
+           "closed l1", "l2", "Jacobi l1", "l2", "with tol", "exact");
+    for (int k = 0; k < 5; k++) {
+        double ce[2], je[2];
+        eig2(ce, H[k]);
+        chapter_check(slope_linalg_eigsym(je, NULL, H[k], 2, work), "the eigenvalues");
+        printf("%-22s  %9.1e  %-13s  %10.1e %9.2e  %10.1e %9.2e  %-13s  %s\n", name[k],
+               H[k][0] * H[k][3] - H[k][1] * H[k][2], det_trace_rule(H[k]), ce[0], ce[1], je[0], je[1],
+               classify(ce, 2, tol), exact[k]);
+    }
+    /* n = 3: the Hessian of x^2 + y^2 + z^2 + xy + yz, eigenvalues 2 - sqrt 2, 2, 2 + sqrt 2 */
+    const double H3[9] = {2, 1, 0, 1, 2, 1, 0, 1, 2};
+    double e3[3], w3[9], e3x[3] = {2 - sqrt(2.0), 2, 2 + sqrt(2.0)};
+    chapter_check(slope_linalg_eigsym(e3, NULL, H3, 3, w3), "the eigenvalues");
+    printf("\nn = 3, x^2 + y^2 + z^2 + xy + yz: H = [[2, 1, 0], [1, 2, 1], [0, 1, 2]]\n");
+    printf("  %-31s  %.17f  %.17f  %.17f\n", "Jacobi (slope_linalg_eigsym):", e3[0], e3[1], e3[2]);
+    printf("  %-31s  %.17f  %.17f  %.17f\n", "exact: 2 - sqrt 2, 2, 2 + sqrt 2", e3x[0], e3x[1], e3x[2]);
+    printf("  largest difference %.1e; with tol: %s\n",
+           fmax(fmax(fabs(e3[0] - e3x[0]), fabs(e3[1] - e3x[1])), fabs(e3[2] - e3x[2])),
+           classify(e3, 3, tol));
+}
+
 /* ---- why deep learning does not form the Hessian -------------------------------- */
 
 /* bytes as a short decimal size: "4 MB", "122.5 ZB". */
@@ -482,6 +545,7 @@ int main(int argc, char **argv)
     hessian(&q, px, py, h, tol);
     diagnosis(h);
     inconclusive(h, tol);
+    eigen_practice(h, tol);
     hessian_cost();
 
     figure_surfaces(h);

@@ -4,16 +4,17 @@
  * Prints every table of lesson.md, in the lesson's order: the update rule on
  * L(w) = (w - 4)^2 and why its steps shrink; that loop's self-check, which
  * fails after 25 steps, and how many steps it really needs; the learning-rate
- * regimes on (x - 3)^2 and the descent widget; the safe rate set by the
- * curvature; the path on an elliptical bowl; batch vs mini-batch training of
- * a linear regression on numpy's seed-42 data; epochs vs iterations; and the
- * batch size against the learning rate.
+ * regimes on (x - 3)^2 and a run at your own rate; the safe rate set by the
+ * curvature; the path on an elliptical bowl; the zig-zag across a ravine at a
+ * rate close to 2 / L; batch vs mini-batch training of a linear regression on
+ * data drawn with numpy's random seed 42; epochs vs iterations; and the batch
+ * size against the learning rate.
  *
  * Every step is libslope's SGD update w <- w - lr g (lib/optim.h), either one
  * call at a time (slope_optim_sgd_step) or through the driver slope_optim_run.
  * The random data and the mini-batch shuffles come from lib/rng.h, which
- * reproduces numpy's legacy generator, so the regression's numbers are the
- * seed's.
+ * reproduces numpy's legacy generator bit for bit, so the regression's numbers
+ * can be checked against numpy's.
  *
  * Try: --lr 0.95 (oscillates), --lr 1.05 --steps 40 (diverges), --x0 10.
  */
@@ -31,7 +32,7 @@
 #pragma STDC FP_CONTRACT OFF
 #endif
 
-#define MAX_STEPS 1000000 /* the widget's --steps cap: the trajectory is stored */
+#define MAX_STEPS 1000000 /* the --steps cap: the trajectory is stored */
 
 /* ---- the losses this chapter descends ------------------------------------ */
 
@@ -105,9 +106,9 @@ static void shrinking_steps(void)
     }
 }
 
-/* The seed's loop, written out: `steps` updates of w <- w - lr dL/dw (the
- * seed runs 25). */
-static double seed_loop(int steps)
+/* The tutorial loop, written out: `steps` updates of w <- w - lr dL/dw (the
+ * usual version runs 25). */
+static double tutorial_loop(int steps)
 {
 /* weave: update-loop */
     double w = 0.0;                 /* start far from the minimum at w = 4 */
@@ -121,16 +122,16 @@ static double seed_loop(int steps)
     return w;
 }
 
-static void seed_assert(void)
+static void self_check(void)
 {
-    chapter_table("seed-assert", "the (w - 4)^2 loop after 25 steps, and its self-check");
-    const double tol = 1e-2, w = seed_loop(25);
-    printf("after 25 steps, as the seed prints it:  w = %.3f\n", w);
+    chapter_table("self-check", "the (w - 4)^2 loop after 25 steps, and its self-check");
+    const double tol = 1e-2, w = tutorial_loop(25);
+    printf("after 25 steps, printed to 3 decimals:  w = %.3f\n", w);
     printf("all the digits:                         w = %.17g\n", w);
     printf("the closed form 4 (1 - 0.8^25):         w = %.17g\n", 4 * (1 - pow(0.8, 25)));
-    printf("the seed's check |w - 4| < %.0e:  |w - 4| = %.6f  ->  %s\n", tol, fabs(w - 4),
+    printf("the self-check |w - 4| < %.0e:  |w - 4| = %.6f  ->  %s\n", tol, fabs(w - 4),
            fabs(w - 4) < tol ? "passes" : "FAILS");
-    const double w27 = seed_loop(27);
+    const double w27 = tutorial_loop(27);
     printf("the fix, 27 steps:                      w = %.6f, |w - 4| = %.6f  ->  %s\n", w27,
            fabs(w27 - 4), fabs(w27 - 4) < tol ? "passes" : "FAILS");
 }
@@ -153,7 +154,7 @@ static void steps_vs_error(void)
 
 /* ---- 2. the learning rate ------------------------------------------------ */
 
-/* The seed's verdict on a final loss. */
+/* The usual verdict on a final loss (thresholds of a common demonstration). */
 static const char *verdict(double final_loss)
 {
     if (isnan(final_loss) || final_loss > 100)
@@ -185,7 +186,7 @@ static void lr_regimes(double x0, int steps)
         if (s == SLOPE_EDIVERGED)
             printf("%8s | %+8.3f | %12s | %18s | %s after %zu steps\n", lr, 1 - 2 * rates[i],
                    "overflow", "overflow", "DIVERGED", done);
-        else /* fixed point as the seed prints, unless that would fill the line */
+        else /* fixed point, unless that would overflow the column */
             printf(fabs(traj[steps]) < 1e7 ? "%8s | %+8.3f | %12.4f | %18.6f | %s\n"
                                            : "%8s | %+8.3f | %12.4e | %18.6e | %s\n",
                    lr, 1 - 2 * rates[i], traj[steps], loss[steps], verdict(loss[steps]));
@@ -194,11 +195,11 @@ static void lr_regimes(double x0, int steps)
     free(loss);
 }
 
-/* The seed's animation as a table: the run at the user's rate and start,
- * printed at the first five steps, every tenth of the run, and the last. */
-static void descent_widget(double lr, double x0, int steps)
+/* A run at the user's rate and start as a table, printed at the first five
+ * steps, every tenth of the run, and the last. */
+static void your_descent(double lr, double x0, int steps)
 {
-    chapter_table("descent", "the descent widget: (w - 3)^2 at your rate and start");
+    chapter_table("descent", "your run: (w - 3)^2 at your rate and start");
     double c = 3.0, *traj = xmalloc((size_t)steps + 1, sizeof *traj);
     double *loss = xmalloc((size_t)steps + 1, sizeof *loss);
     size_t done = (size_t)steps;
@@ -275,6 +276,67 @@ static void bowl_path(void)
     printf("Loss reduction: %.4f -> %.6f\n", loss[0], loss[25]);
 }
 
+/* ---- 4b. the zig-zag across a ravine -------------------------------------- */
+
+/* Chapter 03's ravine L(w1, w2) = w1^2 + 10 w2^2: curvature 2 along its floor
+ * (w1), 20 across it (w2), minimum at the origin. */
+static double ravine(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return w[0] * w[0] + 10 * (w[1] * w[1]);
+}
+
+static void ravine_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2 * w[0];
+    g[1] = 20 * w[1];
+}
+
+#define ZIG_STEPS 40      /* long enough to see both factors at work */
+#define ZIG_FRACTION 0.95 /* the rate as a fraction of the limit 2 / L */
+static const double ravine_start[2] = {2.0, 1.0};
+
+/* The ravine's two curvatures, from its numerical Hessian (as chapter 04):
+ * *mu the smallest, *L the largest. */
+static void ravine_curvatures(double *L, double *mu)
+{
+    double H[4], eig[2], work[4];
+    const double h = slope_deriv_step_second(fmax(fabs(ravine_start[0]), fabs(ravine_start[1])));
+    chapter_check(slope_deriv_hessian(H, ravine, NULL, ravine_start, 2, h, work), "the Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, 2, work), "the Hessian's eigenvalues");
+    chapter_check(slope_convergence_constants(L, mu, eig, 2), "the curvature constants");
+}
+
+static void zigzag(void)
+{
+    chapter_table("zigzag", "gradient descent across the ravine w1^2 + 10 w2^2 at 0.95 * 2 / L");
+    double L, mu, path[2 * (ZIG_STEPS + 1)], loss[ZIG_STEPS + 1];
+    ravine_curvatures(&L, &mu);
+    const double eta = ZIG_FRACTION * slope_convergence_max_step(L);
+    chapter_check(descend(path, loss, NULL, eta, ravine, ravine_grad, NULL, ravine_start, 2,
+                          ZIG_STEPS), "descending the ravine");
+    printf("w1^2 + 10 w2^2 from (2, 1): curvature %.4f along the floor (w1), %.4f across it (w2)\n",
+           mu, L);
+    printf("eta = %.2f * 2 / L = %.4f: each step multiplies w1 by 1 - %.0f eta = %+.2f"
+           " and w2 by 1 - %.0f eta = %+.2f\n", ZIG_FRACTION, eta, mu, 1 - eta * mu, L, 1 - eta * L);
+    printf(" step        w1         w2   side of the floor          loss\n");
+    for (int k = 0; k <= ZIG_STEPS; k++)
+        if (k <= 10 || k % 5 == 0)
+            printf("  %3d  %8.5f  %+9.5f   %-17s  %12.6f\n", k, path[2 * k], path[2 * k + 1],
+                   path[2 * k + 1] > 0 ? "above (w2 > 0)" : "below (w2 < 0)", loss[k]);
+    const double w2 = path[2 * ZIG_STEPS + 1];
+    printf("after %d steps the steep w2 holds %.2f%% of the loss (10 w2^2 = %.6f of %.6f)\n",
+           ZIG_STEPS, 100 * 10 * w2 * w2 / loss[ZIG_STEPS], 10 * w2 * w2, loss[ZIG_STEPS]);
+    double calm[2 * (ZIG_STEPS + 1)], calm_loss[ZIG_STEPS + 1];
+    const double eta_calm = 1 / L;
+    chapter_check(descend(calm, calm_loss, NULL, eta_calm, ravine, ravine_grad, NULL, ravine_start,
+                          2, ZIG_STEPS), "descending the ravine");
+    printf("compare eta = 1 / L = %.4f: w2 is multiplied by %+.2f, so it is %g after one step"
+           " and never\nzig-zags; w1 shrinks by %.2f per step, and the loss after %d steps is %.6f\n",
+           eta_calm, 1 - eta_calm * L, calm[3], 1 - eta_calm * mu, ZIG_STEPS, calm_loss[ZIG_STEPS]);
+}
+
 /* ---- 5. batch vs mini-batch on a linear regression ------------------------ */
 
 #define N_DATA 200
@@ -333,7 +395,7 @@ static double subset_loss(const double *p, size_t n, void *data)
     return loss;
 }
 
-/* The loss on all the data, as the seed records it after each epoch. */
+/* The loss on all the data, recorded after each epoch. */
 static double full_loss(const double p[2], const dataset *d)
 {
     subset all = {d, NULL, N_DATA};
@@ -490,7 +552,7 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
     for (size_t i = 0; i < 4; i++) {
         printf("  %5zu  %8zu |", sizes[i], 30 * ((N_DATA + sizes[i] - 1) / sizes[i]));
         for (size_t j = 0; j < 4; j++) {
-            slope_rng r = *after_data; /* every run sees the seed's shuffles */
+            slope_rng r = *after_data; /* every run sees the same random shuffles */
             double p[2], losses[30];
             train(p, losses, 30, rates[j], d, sizes[i], sizes[i] == N_DATA ? NULL : &r);
             if (isfinite(losses[29]) && losses[29] < 100)
@@ -510,8 +572,8 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
 
 #define FIG_STEPS 200 /* a figure shows at most this many steps: more would merge */
 
-/* One run of the widget at rate lr, and the parabola under it, sampled over
- * the stretch of w that the run visits (the animation's stage). */
+/* One run at rate lr, and the parabola under it, sampled over the stretch
+ * of w that the run visits (the animation's stage). */
 static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
 {
     double c = 3.0, traj[FIG_STEPS + 1], loss[FIG_STEPS + 1];
@@ -537,8 +599,8 @@ static void regime_blocks(FILE *fp, int k, double lr, double x0, int steps)
     }
 }
 
-/* Figures 05-lr-regimes and 05-descent-anim: the seed animation's four rates
- * on (w - 3)^2 from the widget's start, for the widget's number of steps. */
+/* Figures 05-lr-regimes and 05-descent-anim: four rates (slow, fast,
+ * oscillating, diverging) on (w - 3)^2 from --x0, for --steps steps. */
 static void figure_regimes(double x0, int steps)
 {
     FILE *fp = chapter_data("lr-regimes.dat");
@@ -577,6 +639,44 @@ static void figure_bowl_path(void)
     chapter_data_close(fp);
 }
 
+/* One run on the ravine at rate eta, as the block NAME: step w1 w2 L. */
+static void ravine_block(FILE *fp, const char *name, double eta)
+{
+    double path[2 * (ZIG_STEPS + 1)], loss[ZIG_STEPS + 1];
+    chapter_check(descend(path, loss, NULL, eta, ravine, ravine_grad, NULL, ravine_start, 2,
+                          ZIG_STEPS), "descending the ravine");
+    char note[64];
+    snprintf(note, sizeof note, "step w1 w2 L, learning rate %.10g", eta);
+    chapter_data_block(fp, name, note);
+    for (int k = 0; k <= ZIG_STEPS; k++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", k, path[2 * k], path[2 * k + 1], loss[k]);
+}
+
+/* Figure 05-ravine-zigzag: the zigzag table's two runs over the contours of
+ * the ravine, on a box that holds the start (2, 1) and the first swing. */
+static void figure_zigzag(void)
+{
+    FILE *fp = chapter_data("ravine-zigzag.dat");
+    if (!fp)
+        return;
+    double L, mu;
+    ravine_curvatures(&L, &mu);
+    chapter_data_block(fp, "L", "w1 w2 L on a 81 x 61 grid over [-0.4, 2.4] x [-1.2, 1.2] (rows of constant w1)");
+    for (int i = 0; i <= 80; i++) {
+        for (int j = 0; j <= 60; j++) {
+            double w[2] = {-0.4 + 2.8 * i / 80, -1.2 + 2.4 * j / 60};
+            fprintf(fp, "%.6g %.6g %.6g\n", w[0], w[1], ravine(w, 2, NULL));
+        }
+        fputc('\n', fp);
+    }
+    const double eta = ZIG_FRACTION * slope_convergence_max_step(L), eta_calm = 1 / L;
+    chapter_data_block(fp, "constants", "mu L eta_zigzag eta_calm");
+    fprintf(fp, "%.10g %.10g %.10g %.10g\n", mu, L, eta, eta_calm);
+    ravine_block(fp, "zigzag", eta);
+    ravine_block(fp, "calm", eta_calm);
+    chapter_data_close(fp);
+}
+
 /* Figure 05-batch-vs-minibatch: the full-data loss after every epoch of the
  * two runs of the batch-vs-minibatch table, and the 1000-epoch floor. */
 static void figure_batch(const dataset *d, const slope_rng *after_data)
@@ -602,9 +702,9 @@ int main(int argc, char **argv)
     double lr = 0.1, x0 = -2.0;
     int steps = 50;
     const chapter_opt opts[] = {
-        {"lr", CHAPTER_DOUBLE, &lr, "learning rate of the descent widget on (w - 3)^2 (> 0)"},
-        {"x0", CHAPTER_DOUBLE, &x0, "start point of the widget and of the learning-rate table (|x0| <= 1e6)"},
-        {"steps", CHAPTER_INT, &steps, "steps of the widget and of the learning-rate table (1 to 1000000)"},
+        {"lr", CHAPTER_DOUBLE, &lr, "learning rate of your run on (w - 3)^2 (> 0)"},
+        {"x0", CHAPTER_DOUBLE, &x0, "start point of your run and of the learning-rate table (|x0| <= 1e6)"},
+        {"steps", CHAPTER_INT, &steps, "steps of your run and of the learning-rate table (1 to 1000000)"},
     };
     chapter_parse(argc, argv, "Chapter 05: gradient descent, its learning rate, and its batches.",
                   opts, sizeof opts / sizeof *opts);
@@ -613,12 +713,13 @@ int main(int argc, char **argv)
     chapter_require(fabs(x0) <= 1e6, "--x0 must be between -1e6 and 1e6");
 
     shrinking_steps();
-    seed_assert();
+    self_check();
     steps_vs_error();
     lr_regimes(x0, steps);
-    descent_widget(lr, x0, steps);
+    your_descent(lr, x0, steps);
     curvature();
     bowl_path();
+    zigzag();
 
     slope_rng rng;
     dataset d;
@@ -629,6 +730,7 @@ int main(int argc, char **argv)
 
     figure_regimes(x0, steps);
     figure_bowl_path();
+    figure_zigzag();
     figure_batch(&d, &rng);
     return 0;
 }

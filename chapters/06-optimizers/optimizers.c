@@ -5,14 +5,15 @@
  * (w - 3)^2 and its limits on the ravine w1^2 + 10 w2^2; SGD against momentum
  * on the ravine; the two momentum forms (the moving average and the heavy
  * ball) tracing one path; what tuned momentum buys; RMSProp on the ravine and
- * where its epsilon goes; Adam against SGD (where the seed's claim fails,
- * why, and when Adam wins); Adam's bias correction; AdamW's decoupled weight
+ * where its epsilon goes; Adam against SGD (where a common claim fails,
+ * why, and when Adam wins, and why turning the ravine takes that win away);
+ * Adam's bias correction; AdamW's decoupled weight
  * decay against L2 in the gradient; the four-optimizer race on
  * sin(w1) + 0.5 w2^2; and a run with your own settings.
  *
  * Every update is one of libslope's optimizers (lib/optim.h), called one step
- * at a time or through the driver slope_optim_run.  The seed's tables use the
- * seed's settings; the options drive the last table.
+ * at a time or through the driver slope_optim_run.  The tables use the
+ * settings of the usual textbook runs; the options drive the last table.
  *
  * Try: --opt-lr 0.3 --steps 60, --beta 0.5, --eps 1e-3, --w1 -3 --w2 0.01.
  */
@@ -108,7 +109,7 @@ static void descend(double *traj, double *loss, slope_optim *o, slope_fn_n f, sl
     chapter_check(slope_optim_run(traj, loss, NULL, o, f, grad, NULL, x0, work, n, k), "a descent");
 }
 
-/* numpy's str() of a 2-vector, as the seed's f-strings print it. */
+/* numpy's str() of a 2-vector, as Python's f-strings print it. */
 static const char *npvec(char *buf, size_t size, const double *w)
 {
     chapter_check(slope_table_numpy_vector(buf, size, w, 2), "formatting a vector");
@@ -119,7 +120,7 @@ static const double ravine_start[2] = {2.0, 1.0};
 
 /* ---- 1. vanilla SGD ------------------------------------------------------------- */
 
-/* The seed's loop: 20 steps of w <- w - 0.1 * 2 (w - 3) from w = 0. */
+/* The textbook loop: 20 steps of w <- w - 0.1 * 2 (w - 3) from w = 0. */
 static void sgd_history(double hist[21])
 {
     double w = 0.0, g;
@@ -250,9 +251,46 @@ static void rate_row(const char *name, slope_optim *o, double factor)
     printf("%-36s  %6.4f  %13.6e  %13.6e\n", name, factor, loss[25], loss[100]);
 }
 
+/* One row of the zig-zag table: how often w2 changes sign in the first 20
+ * steps, the worst per-step factor, and the losses after 25 and 100 steps. */
+static void zigzag_row(const char *name, slope_optim *o, double factor)
+{
+    double traj[2 * 101], loss[101];
+    descend(traj, loss, o, ravine, ravine_grad, ravine_start, 2, 100);
+    int flips = 0;
+    for (int k = 1; k <= 20; k++)
+        flips += traj[2 * k + 1] * traj[2 * k - 1] < 0;
+    printf("%-30s  %8d  %6.4f  %13.6e  %13.6e\n", name, flips, factor, loss[25], loss[100]);
+}
+
+/* Chapter 05's zig-zag run (alpha = 0.95 * 2/L) with and without momentum. */
+static void zigzag_momentum(double L, double mu)
+{
+    const double alpha = 0.95 * slope_convergence_max_step(L);
+    chapter_table("zigzag-momentum", "the zig-zag run of chapter 05, with momentum added");
+    printf("Ravine from (2, 1), alpha = 0.95 * 2/L = %.4f for every run\n", alpha);
+    printf("%-30s  %8s  %6s  %13s  %13s\n", "method", "w2 flips", "factor", "loss after 25",
+           "loss after 100");
+    printf("%-30s  %8s\n", "", "(of 20)");
+    printf("------------------------------------------------------------------------------\n");
+    double v[2];
+    slope_optim o = make_sgd(alpha);
+    zigzag_row("SGD", &o, fmax(fabs(sgd_factor(alpha, mu)), fabs(sgd_factor(alpha, L))));
+    const double betas[] = {0.5, 0.9};
+    for (int i = 0; i < 2; i++) {
+        char name[48];
+        const double eta = alpha * (1 - betas[i]);   /* the heavy ball's rate, section 2 */
+        snprintf(name, sizeof name, "momentum, beta = %g", betas[i]);
+        o = make_momentum(v, 2, alpha, betas[i], SLOPE_MOMENTUM_EMA);
+        zigzag_row(name, &o, fmax(heavy_ball_factor(eta, betas[i], mu),
+                                  heavy_ball_factor(eta, betas[i], L)));
+    }
+    printf("factor = the largest per-step shrink of the error over both directions (< 1 converges)\n");
+}
+
 static void momentum_tuned(double L, double mu)
 {
-    chapter_table("momentum-tuned", "per-step factors on the ravine: seed settings vs tuned ones");
+    chapter_table("momentum-tuned", "per-step factors on the ravine: the usual settings vs tuned ones");
     double kappa = slope_convergence_kappa(L, mu), v[2], sk = sqrt(kappa);
     double beta = ((sk - 1) / (sk + 1)) * ((sk - 1) / (sk + 1));
     double eta = 4 / ((sqrt(L) + sqrt(mu)) * (sqrt(L) + sqrt(mu)));
@@ -262,12 +300,12 @@ static void momentum_tuned(double L, double mu)
     printf("%-36s  %6s  %13s  %13s\n", "method", "factor", "loss after 25", "loss after 100");
     printf("-----------------------------------------------------------------------------\n");
     slope_optim o = make_sgd(0.05);
-    rate_row("SGD alpha = 0.05 (seed)", &o, fmax(fabs(sgd_factor(0.05, mu)), fabs(sgd_factor(0.05, L))));
+    rate_row("SGD alpha = 0.05 (= 1/L)", &o, fmax(fabs(sgd_factor(0.05, mu)), fabs(sgd_factor(0.05, L))));
     double best = 2 / (L + mu);
     o = make_sgd(best);
     rate_row("SGD alpha = 2/(L + mu)", &o, fmax(fabs(sgd_factor(best, mu)), fabs(sgd_factor(best, L))));
     o = make_momentum(v, 2, 0.05, 0.9, SLOPE_MOMENTUM_EMA);
-    rate_row("momentum alpha 0.05, beta 0.9 (seed)", &o,
+    rate_row("momentum alpha 0.05, beta 0.9, usual", &o,
              fmax(heavy_ball_factor(0.005, 0.9, mu), heavy_ball_factor(0.005, 0.9, L)));
     o = make_momentum(v, 2, eta, beta, SLOPE_MOMENTUM_HEAVY_BALL);
     rate_row("momentum tuned to kappa", &o, fmax(heavy_ball_factor(eta, beta, mu),
@@ -307,7 +345,7 @@ static double rms_first_step(double g, double eps, slope_rmsprop_eps mode)
 static void rmsprop_eps(void)
 {
     const double eps = 1e-8, lr = 0.05;
-    chapter_table("rmsprop-eps", "where epsilon goes: sqrt(s) + eps (the seed's code) vs sqrt(s + eps) (its formula)");
+    chapter_table("rmsprop-eps", "where epsilon goes: sqrt(s) + eps vs sqrt(s + eps)");
     printf("First step of RMSProp (alpha = %g, beta = 0.9, eps = %g) for a gradient g;\n"
            "s = 0.1 g^2, so without eps the step would be alpha/sqrt(0.1) = %.6f for any g\n",
            lr, eps, lr / sqrt(0.1));
@@ -328,7 +366,7 @@ static void rmsprop_eps(void)
     o = make_rmsprop(s, 2, lr, 0.9, eps);
     o.rmsprop.eps_mode = SLOPE_RMSPROP_EPS_INSIDE;
     descend(t_in, NULL, &o, ravine, ravine_grad, ravine_start, 2, 25);
-    printf("On the ravine, whose gradients are of order 1, the seed's run ends at\n"
+    printf("On the ravine, whose gradients are of order 1, the run of the RMSProp table ends at\n"
            "  eps outside: w = [%+.10f, %+.10f]\n  eps inside:  w = [%+.10f, %+.10f]\n",
            t_out[50], t_out[51], t_in[50], t_in[51]);
 }
@@ -441,7 +479,7 @@ static void adam_scale(void)
 {
     chapter_table("adam-scale", "where Adam wins: steeper ravines w1^2 + c w2^2, 100 steps from (2, 1)");
     printf("SGD gets the best constant rate for each c, 2/(L + mu) = 1/(1 + c), which needs the\n"
-           "curvatures; Adam keeps the seed's alpha = 0.1 for every c\n");
+           "curvatures; Adam keeps alpha = 0.1 for every c\n");
     printf("       c   kappa   SGD alpha   SGD loss   Adam loss   winner   Adam's final w\n");
     printf("---------------------------------------------------------------------------------------\n");
     const double cs[] = {1, 10, 100, 1000, 10000};
@@ -452,6 +490,64 @@ static void adam_scale(void)
         double ls = ravine_c_loss(ws, &sgd, cs[i], 100), la = ravine_c_loss(wa, &adam, cs[i], 100);
         printf("  %6g  %6g   %9.2e   %8.2e    %8.2e   %-6s   (%+.6f, %+.6f)\n", cs[i],
                slope_convergence_kappa(2 * cs[i], 2), lr, ls, la, la < ls ? "Adam" : "SGD", wa[0], wa[1]);
+    }
+}
+
+/* The ravine w1^2 + c w2^2 turned by an angle: in the coordinates
+ * u = cos(a) w1 + sin(a) w2 (its floor) and v = -sin(a) w1 + cos(a) w2
+ * (across), the loss is u^2 + c v^2.  Same shape, same L, mu and kappa; only
+ * the axes of the ravine no longer lie along the coordinates. */
+typedef struct {
+    double c, cs, sn;
+} turned;
+
+static void turned_uv(double uv[2], const double *w, const turned *t)
+{
+    uv[0] = t->cs * w[0] + t->sn * w[1];
+    uv[1] = -t->sn * w[0] + t->cs * w[1];
+}
+
+static double ravine_turned(const double *w, size_t n, void *p)
+{
+    (void)n;
+    double uv[2];
+    turned_uv(uv, w, p);
+    return uv[0] * uv[0] + ((const turned *)p)->c * (uv[1] * uv[1]);
+}
+
+static void ravine_turned_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n;
+    const turned *t = p;
+    double uv[2];
+    turned_uv(uv, w, t);
+    const double du = 2 * uv[0], dv = 2 * t->c * uv[1];   /* chain rule back to (w1, w2) */
+    g[0] = t->cs * du - t->sn * dv;
+    g[1] = t->sn * du + t->cs * dv;
+}
+
+#define TURN_DEGREES 30.0
+
+static void adam_turned(void)
+{
+    chapter_table("adam-turned", "Adam on the same ravines turned by 30 degrees");
+    printf("w1^2 + c w2^2 and the same ravine turned by %g degrees, each started at the same point\n"
+           "of its own shape ((2, 1) before turning); Adam alpha = 0.1, 100 steps\n", TURN_DEGREES);
+    printf("       c   kappa   loss, aligned   loss, turned   turned: u, the coordinate along the floor\n");
+    printf("---------------------------------------------------------------------------------------\n");
+    const double cs[] = {1, 10, 100, 1000, 10000}, a = TURN_DEGREES * PI / 180;
+    for (int i = 0; i < 5; i++) {
+        double m[2], v[2], w_end[2], traj[2 * 101], loss[101], work[2], uv[2];
+        slope_optim adam = make_adam(m, v, 2, 0.1, 0.9, 0.999, 1e-8);
+        const double aligned = ravine_c_loss(w_end, &adam, cs[i], 100);
+        turned t = {cs[i], cos(a), sin(a)};
+        const double w0[2] = {2 * t.cs - t.sn, 2 * t.sn + t.cs};   /* (u, v) = (2, 1) */
+        adam = make_adam(m, v, 2, 0.1, 0.9, 0.999, 1e-8);
+        chapter_check(slope_optim_run(traj, loss, NULL, &adam, ravine_turned, ravine_turned_grad, &t,
+                                      w0, work, 2, 100), "Adam on a turned ravine");
+        turned_uv(uv, traj + 200, &t);
+        printf("  %6g  %6g   %13.2e   %12.2e   %+.4f (from +2)\n", cs[i], slope_convergence_kappa(2 * cs[i], 2),
+               aligned, loss[100], uv[0]);
     }
 }
 
@@ -649,7 +745,7 @@ static void path_block(FILE *fp, const char *name, slope_optim *o)
         fprintf(fp, "%d %.10g %.10g %.10g\n", k, traj[2 * k], traj[2 * k + 1], loss[k]);
 }
 
-/* Figure 06-optimizer-paths: the four optimizers at the seed's settings on
+/* Figure 06-optimizer-paths: the four optimizers at the usual settings on
  * the ravine, over its contours, and their losses. */
 static void figure_paths(void)
 {
@@ -712,6 +808,7 @@ int main(int argc, char **argv)
     sgd_limits(L, mu);
     sgd_vs_momentum();
     momentum_forms_table();
+    zigzag_momentum(L, mu);
     momentum_tuned(L, mu);
     rmsprop_ravine();
     rmsprop_eps();
@@ -719,6 +816,7 @@ int main(int argc, char **argv)
     adam_steps();
     adam_sweep();
     adam_scale();
+    adam_turned();
     bias_correction(0.1, s.beta1, s.beta2, 1e-8);
     adamw_vs_l2();
     four_optimizers();
