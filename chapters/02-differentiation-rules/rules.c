@@ -20,8 +20,10 @@
 #include "chapter.h"
 #include "slope.h"
 
-/* The seeds' numerical derivative: a central difference with h = 1e-6. */
-#define SEED_STEP 1e-6
+/* The numerical derivative every rule is checked against: a central
+ * difference with a fixed h = 1e-6, near the best step for |x| about 1
+ * (chapter 01: cbrt(DBL_EPSILON) = 6e-6). */
+#define CHECK_STEP 1e-6
 
 /* Forward mode costs n passes of O(n) work each: n^2 grows fast, and this
  * cap keeps --n under about a second. */
@@ -81,14 +83,14 @@ static void rule_table(const char *name, const char *title, const char *rule, sl
                        double (*by_rule)(double), const double *xs, int nx)
 {
     chapter_table(name, title);
-    printf("%s; numerical = central difference, h = %.0e\n", title, SEED_STEP);
+    printf("%s; numerical = central difference, h = %.0e\n", title, CHECK_STEP);
     slope_table_col cols[] = {{"x", "%.4f", 8},
                               {"numerical", "%.6f", 11},
                               {rule, "%.6f", 13},
                               {"|difference|", "%.1e", 12}};
     chapter_check(slope_table_header(stdout, cols, 4, SEP), "printing the table");
     for (int i = 0; i < nx; i++) {
-        double num = slope_deriv_central(f, NULL, xs[i], SEED_STEP), ana = by_rule(xs[i]);
+        double num = slope_deriv_central(f, NULL, xs[i], CHECK_STEP), ana = by_rule(xs[i]);
         chapter_check(
             slope_table_row(stdout, cols, 4, SEP, (double[]){xs[i], num, ana, fabs(num - ana)}),
             "printing the table");
@@ -124,7 +126,7 @@ static double neuron_of_w(double w, void *p)
     return y;
 }
 
-/* dy/dw the way a network computes it: seed dy/dy = 1, then let each layer
+/* dy/dw the way a network computes it: start from dy/dy = 1, then let each layer
  * apply its local derivative (sigmoid, then the dense layer) in reverse. */
 static double neuron_backward(double w, const struct neuron *n)
 {
@@ -164,7 +166,7 @@ static void neuron(double w, double b, double x)
     printf("  dy/dw by the chain rule, dy/dz * dz/dw:    %.6f\n", y * (1 - y) * x);
     printf("  dy/dw by the library's backward functions: %.6f\n", neuron_backward(w, &n));
     printf("  dy/dw by a central difference in w:        %.6f\n",
-           slope_deriv_central(neuron_of_w, &n, w, SEED_STEP));
+           slope_deriv_central(neuron_of_w, &n, w, CHECK_STEP));
 }
 
 /* ---- the quotient rule at work: the softmax Jacobian ------------------ */
@@ -191,12 +193,12 @@ static void softmax_jacobian(void)
     const double z[K] = {2.0, 1.0, 0.1};
     double p[K], J[K * K], work[K + 2 * K], worst = 0;
     softmax(p, K, z, K, NULL);
-    chapter_check(slope_deriv_jacobian(J, softmax, NULL, z, K, K, SEED_STEP, work),
+    chapter_check(slope_deriv_jacobian(J, softmax, NULL, z, K, K, CHECK_STEP, work),
                   "the softmax Jacobian");
     printf("z = (%.1f, %.1f, %.1f),  p = softmax(z) = (%.6f, %.6f, %.6f)\n", z[0], z[1], z[2], p[0],
            p[1], p[2]);
     printf("dp_j/dz_k: numerical (central, h = %.0e)  |  quotient rule p_j (delta_jk - p_k)\n",
-           SEED_STEP);
+           CHECK_STEP);
     for (int j = 0; j < K; j++) {
         for (int k = 0; k < K; k++)
             printf("%10.6f", J[j * K + k]);
@@ -281,7 +283,7 @@ static void gradient_check(double x, double w, double t, double eps, double tol)
     printf("chain rule: dloss/dw = %.1f;  the check passes when |error| < tol = %g\n", exact, tol);
     printf("%-22s %9s %16s %9s %9s  %s\n", "quotient", "step", "estimate", "|error|", "relative",
            "passes");
-    check_row("forward (the seed's)", eps, slope_deriv_forward(chain_loss, &c, w, eps), exact, tol);
+    check_row("forward, common check", eps, slope_deriv_forward(chain_loss, &c, w, eps), exact, tol);
     check_row("central, same step", eps, slope_deriv_central(chain_loss, &c, w, eps), exact, tol);
     check_row("central, default step", hc, slope_deriv_central(chain_loss, &c, w, hc), exact, tol);
     printf("forward error predicted by Taylor: (h/2) d2loss/dw2 = (%g/2) * %g = %.2e\n", eps,
