@@ -7,7 +7,9 @@
  * numerically); the softmax Jacobian that the quotient rule produces; the
  * hand-worked backward pass x -> a = w x -> y = a^2 -> loss = (y - t)^2 and
  * its gradient check; and forward against reverse mode, first on that chain,
- * then counted on a loss of n weights.
+ * then counted on a loss of n weights.  Under --data DIR it also writes the
+ * data of the lesson's two figures: the sigmoid and tanh beside their slopes,
+ * and the backward pass's chain as a graph with both modes' numbers.
  *
  * Try: --at 1.5 (an extra point for the rules; tan is steep there),
  *      --w 1 --t 4 (the backward pass at its minimum), --n 5000.
@@ -417,6 +419,62 @@ static void modes_count(int n_user)
         modes_row(cols, ns[i]);
 }
 
+/* ---- figure data ---------------------------------------------------------- */
+
+/* Under --data DIR the program also writes the files that plots/02-*.gp draw,
+ * in named blocks that gnuplot selects with `index "[NAME]"`. */
+
+/* Figure 02-activations: sigma and tanh with the slopes their backward
+ * functions give (an incoming gradient of 1 returns the local derivative),
+ * on z in [-6, 6]; and the neuron's z with its sigma(z) and sigma'(z). */
+static void figure_activations(double w, double b, double x)
+{
+    enum { N = 480 };
+    FILE *fp = chapter_data("activations.dat");
+    if (!fp)
+        return;
+    chapter_data_block(fp, "curves", "z sigma(z) sigma'(z) tanh(z) tanh'(z)");
+    for (int k = 0; k <= N; k++) {
+        double z = -6.0 + 12.0 * k / N, one = 1.0, s, t, ds = 0.0, dt = 0.0;
+        chapter_check(slope_mlp_sigmoid_forward(&s, &z, 1), "sigma(z)");
+        chapter_check(slope_mlp_sigmoid_backward(&ds, &one, &s, 1), "sigma'(z)");
+        chapter_check(slope_mlp_tanh_forward(&t, &z, 1), "tanh(z)");
+        chapter_check(slope_mlp_tanh_backward(&dt, &one, &t, 1), "tanh'(z)");
+        fprintf(fp, "%.6f %.10g %.10g %.10g %.10g\n", z, s, ds, t, dt);
+    }
+    struct neuron n = {x, b};
+    double z = w * x + b, y = neuron_of_w(w, &n);
+    chapter_data_block(fp, "neuron", "z = w x + b, sigma(z), sigma'(z) = sigma(1 - sigma)");
+    fprintf(fp, "%.10g %.10g %.10g\n", z, y, y * (1 - y));
+    chapter_data_close(fp);
+}
+
+/* Figure 02-chain-graph: the chain w -> a -> y -> loss of the backward pass
+ * by hand, one row per node with its value, its d(node)/dw (forward mode)
+ * and its dloss/d(node) (reverse mode), and one row per arrow with the local
+ * derivative that both modes multiply by.  x and t enter as constants. */
+static void figure_chain_graph(double x, double w, double t)
+{
+    FILE *fp = chapter_data("chain-graph.dat");
+    if (!fp)
+        return;
+    struct pass p = backward_by_hand(x, w, t);
+    double bw = p.dloss_dw, ba = p.dloss_dy * p.dy_da, by = p.dloss_dy;
+    double da = p.da_dw, dy = p.dy_da * da;
+    chapter_data_block(fp, "nodes", "position value d(node)/dw dloss/d(node), for w a y loss");
+    const double value[] = {w, p.a, p.y, p.loss}, fwd[] = {1.0, da, dy, p.dloss_dw},
+                 rev[] = {bw, ba, by, 1.0};
+    for (int i = 0; i < 4; i++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", i, plain(value[i]), plain(fwd[i]), plain(rev[i]));
+    chapter_data_block(fp, "edges", "from to local derivative: da/dw = x, dy/da = 2a, dloss/dy = 2(y - t)");
+    const double local[] = {p.da_dw, p.dy_da, p.dloss_dy};
+    for (int i = 0; i < 3; i++)
+        fprintf(fp, "%d %d %.10g\n", i, i + 1, plain(local[i]));
+    chapter_data_block(fp, "constants", "x t");
+    fprintf(fp, "%.10g %.10g\n", x, t);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double at = 0.75, nw = 0.5, nb = 0.1, nx = 2.0;
@@ -449,5 +507,8 @@ int main(int argc, char **argv)
     gradient_check(x, w, t, eps, tol);
     modes_chain(x, w, t);
     modes_count(n);
+
+    figure_activations(nw, nb, nx);
+    figure_chain_graph(x, w, t);
     return 0;
 }
