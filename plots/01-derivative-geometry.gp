@@ -61,18 +61,20 @@ set xtics autofreq
 set ytics autofreq
 
 # ---- x^3/3 - x and its derivative on a second axis ------------------------------
-# both axes are symmetric about 0, so f' = 0 is drawn on f's zero line
+# both axes are symmetric about 0, so f' = 0 is drawn on f's zero line:
+# filled dots mark the max and min of f, hollow circles the zeros of f' below
+# and above them
 set title "f = x³/3 − x turns exactly where\nf' = x² − 1 (right axis) crosses zero"
 stats [*:*][*:*] file index "[x^3/3 - x]" using 2:3 nooutput
-fmax = 1.15 * (abs(STATS_min_x) > STATS_max_x ? abs(STATS_min_x) : STATS_max_x)
-dmax = 1.15 * (abs(STATS_min_y) > STATS_max_y ? abs(STATS_min_y) : STATS_max_y)
+fmax = 1.5 * (abs(STATS_min_x) > STATS_max_x ? abs(STATS_min_x) : STATS_max_x)
+dmax = 1.5 * (abs(STATS_min_y) > STATS_max_y ? abs(STATS_min_y) : STATS_max_y)
 set xrange [*:*]
 set yrange [-fmax:fmax]
 set y2range [-dmax:dmax]
 set ylabel "f(x)" textcolor rgb c_ink
 set y2label "f'(x)" textcolor rgb c_green
 set y2tics nomirror out scale 0.6 textcolor rgb c_green
-set key bottom right maxrows 2
+set key top center maxrows 4
 do for [k = 0:1] {
     eval value_of(file, "x^3/3 - x extrema", k, 1, "xc")
     set arrow from xc, graph 0 to xc, graph 1 nohead lc rgb c_red lw 1 dt (2, 3)
@@ -81,8 +83,9 @@ plot file index "[x^3/3 - x]" using 1:2 with lines lt 1 lw 2.5 title "f(x)", \
      file index "[x^3/3 - x]" using 1:3 axes x1y2 with lines lw 2 dt (8, 3, 2, 3) lc rgb c_green \
          title "f'(x)", \
      file index "[x^3/3 - x extrema]" using 1:2 with points pt 7 ps 1.2 lc rgb c_red \
+         title "max, min of f", \
+     file index "[x^3/3 - x extrema]" using 1:3 axes x1y2 with points pt 6 ps 1.4 lw 2 lc rgb c_red \
          title "f' = 0", \
-     file index "[x^3/3 - x extrema]" using 1:3 axes x1y2 with points pt 6 ps 1.4 lw 2 lc rgb c_red, \
      file index "[x^3/3 - x extrema]" using 1:($2 > 0 ? $2 + 0.12 * fmax : $2 - 0.12 * fmax):(strcol(5)) \
          with labels font font_small
 unset multiplot

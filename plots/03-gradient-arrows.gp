@@ -1,6 +1,6 @@
 # 03-gradient-arrows -- the gradient field of the bowl L = w1^2 + w2^2: the
 # negative gradient at a grid of points over the contour circles, and the
-# uphill and downhill arrows at the point of the seed's slider widget.
+# uphill and downhill arrows at a chosen point.
 # Data: gradient-arrows.dat, written by chapters/03-gradients/gradients.c
 #       (build/bin/03-gradients --data DIR; --w1 and --w2 move the point).
 # Usage: gnuplot -c plots/03-gradient-arrows.gp DATADIR OUT.{svg,png}

@@ -8,7 +8,7 @@
  * second-derivative test (and where it says nothing), the special-derivatives
  * table, and how the activations' slopes fade as |x| grows.
  *
- * Try: --x0 2 --h 0.25 (the secant widget), --curve-at 0.5 (the error curve),
+ * Try: --x0 2 --h 0.25 (your own secant), --curve-at 0.5 (the error curve),
  * --power-at 3 (the power rule), --at 0 (the special table at ReLU's kink).
  */
 #include <float.h>
@@ -56,7 +56,8 @@ static void line_vs_curve(void)
 
 /* ---- secant to tangent ----------------------------------------------------- */
 
-/* The repr of x ("1.0", "0.25"), as the seed's f-strings print a float. */
+/* The repr of x ("1.0", "0.25"): the shortest text that reads back as x, the way
+ * Python prints a float. */
 static const char *repr(char *buf, size_t size, double x)
 {
     chapter_check(slope_table_repr(buf, size, x), "formatting a number");
@@ -280,8 +281,8 @@ static double neg_sine(double x, void *p) { (void)p; return -sin(x); }
 
 static void special_derivatives(double x)
 {
-    const double h = 1e-6;       /* the seed's step */
-    const double agree = 1e-5;   /* the seed's test: far above the ~1e-10 error at this h */
+    const double h = 1e-6;       /* a common fixed step for a central difference */
+    const double agree = 1e-5;   /* far above the ~1e-10 error at this h */
     const struct { const char *name; slope_fn f, df; void *p; } fs[] = {
         {"e^x", exp_fn, exp_fn, NULL},          {"ln(x)", log_fn, recip, NULL},
         {"sin(x)", sine, cosine, NULL},         {"cos(x)", cosine, neg_sine, NULL},
@@ -360,7 +361,7 @@ static void extrema_block(FILE *fp, const char *name, slope_fn f, const double *
     }
 }
 
-/* The seed's secants of x^2 at x0, each drawn from a little left of x0 to a
+/* Four secants of x^2 at x0, each drawn from a little left of x0 to a
  * little right of x0 + h, and the tangent they turn into. */
 static void secant_blocks(FILE *fp, double x0)
 {

@@ -7,7 +7,9 @@
  * numerically); the softmax Jacobian that the quotient rule produces; the
  * hand-worked backward pass x -> a = w x -> y = a^2 -> loss = (y - t)^2 and
  * its gradient check; and forward against reverse mode, first on that chain,
- * then counted on a loss of n weights.
+ * then counted on a loss of n weights.  Under --data DIR it also writes the
+ * data of the lesson's two figures: the sigmoid and tanh beside their slopes,
+ * and the backward pass's chain as a graph with both modes' numbers.
  *
  * Try: --at 1.5 (an extra point for the rules; tan is steep there),
  *      --w 1 --t 4 (the backward pass at its minimum), --n 5000.
@@ -20,8 +22,10 @@
 #include "chapter.h"
 #include "slope.h"
 
-/* The seeds' numerical derivative: a central difference with h = 1e-6. */
-#define SEED_STEP 1e-6
+/* The numerical derivative every rule is checked against: a central
+ * difference with a fixed h = 1e-6, near the best step for |x| about 1
+ * (chapter 01: cbrt(DBL_EPSILON) = 6e-6). */
+#define CHECK_STEP 1e-6
 
 /* Forward mode costs n passes of O(n) work each: n^2 grows fast, and this
  * cap keeps --n under about a second. */
@@ -81,14 +85,14 @@ static void rule_table(const char *name, const char *title, const char *rule, sl
                        double (*by_rule)(double), const double *xs, int nx)
 {
     chapter_table(name, title);
-    printf("%s; numerical = central difference, h = %.0e\n", title, SEED_STEP);
+    printf("%s; numerical = central difference, h = %.0e\n", title, CHECK_STEP);
     slope_table_col cols[] = {{"x", "%.4f", 8},
                               {"numerical", "%.6f", 11},
                               {rule, "%.6f", 13},
                               {"|difference|", "%.1e", 12}};
     chapter_check(slope_table_header(stdout, cols, 4, SEP), "printing the table");
     for (int i = 0; i < nx; i++) {
-        double num = slope_deriv_central(f, NULL, xs[i], SEED_STEP), ana = by_rule(xs[i]);
+        double num = slope_deriv_central(f, NULL, xs[i], CHECK_STEP), ana = by_rule(xs[i]);
         chapter_check(
             slope_table_row(stdout, cols, 4, SEP, (double[]){xs[i], num, ana, fabs(num - ana)}),
             "printing the table");
@@ -124,7 +128,7 @@ static double neuron_of_w(double w, void *p)
     return y;
 }
 
-/* dy/dw the way a network computes it: seed dy/dy = 1, then let each layer
+/* dy/dw the way a network computes it: start from dy/dy = 1, then let each layer
  * apply its local derivative (sigmoid, then the dense layer) in reverse. */
 static double neuron_backward(double w, const struct neuron *n)
 {
@@ -164,7 +168,7 @@ static void neuron(double w, double b, double x)
     printf("  dy/dw by the chain rule, dy/dz * dz/dw:    %.6f\n", y * (1 - y) * x);
     printf("  dy/dw by the library's backward functions: %.6f\n", neuron_backward(w, &n));
     printf("  dy/dw by a central difference in w:        %.6f\n",
-           slope_deriv_central(neuron_of_w, &n, w, SEED_STEP));
+           slope_deriv_central(neuron_of_w, &n, w, CHECK_STEP));
 }
 
 /* ---- the quotient rule at work: the softmax Jacobian ------------------ */
@@ -191,12 +195,12 @@ static void softmax_jacobian(void)
     const double z[K] = {2.0, 1.0, 0.1};
     double p[K], J[K * K], work[K + 2 * K], worst = 0;
     softmax(p, K, z, K, NULL);
-    chapter_check(slope_deriv_jacobian(J, softmax, NULL, z, K, K, SEED_STEP, work),
+    chapter_check(slope_deriv_jacobian(J, softmax, NULL, z, K, K, CHECK_STEP, work),
                   "the softmax Jacobian");
     printf("z = (%.1f, %.1f, %.1f),  p = softmax(z) = (%.6f, %.6f, %.6f)\n", z[0], z[1], z[2], p[0],
            p[1], p[2]);
     printf("dp_j/dz_k: numerical (central, h = %.0e)  |  quotient rule p_j (delta_jk - p_k)\n",
-           SEED_STEP);
+           CHECK_STEP);
     for (int j = 0; j < K; j++) {
         for (int k = 0; k < K; k++)
             printf("%10.6f", J[j * K + k]);
@@ -281,7 +285,7 @@ static void gradient_check(double x, double w, double t, double eps, double tol)
     printf("chain rule: dloss/dw = %.1f;  the check passes when |error| < tol = %g\n", exact, tol);
     printf("%-22s %9s %16s %9s %9s  %s\n", "quotient", "step", "estimate", "|error|", "relative",
            "passes");
-    check_row("forward (the seed's)", eps, slope_deriv_forward(chain_loss, &c, w, eps), exact, tol);
+    check_row("forward, common check", eps, slope_deriv_forward(chain_loss, &c, w, eps), exact, tol);
     check_row("central, same step", eps, slope_deriv_central(chain_loss, &c, w, eps), exact, tol);
     check_row("central, default step", hc, slope_deriv_central(chain_loss, &c, w, hc), exact, tol);
     printf("forward error predicted by Taylor: (h/2) d2loss/dw2 = (%g/2) * %g = %.2e\n", eps,
@@ -415,6 +419,62 @@ static void modes_count(int n_user)
         modes_row(cols, ns[i]);
 }
 
+/* ---- figure data ---------------------------------------------------------- */
+
+/* Under --data DIR the program also writes the files that plots/02-*.gp draw,
+ * in named blocks that gnuplot selects with `index "[NAME]"`. */
+
+/* Figure 02-activations: sigma and tanh with the slopes their backward
+ * functions give (an incoming gradient of 1 returns the local derivative),
+ * on z in [-6, 6]; and the neuron's z with its sigma(z) and sigma'(z). */
+static void figure_activations(double w, double b, double x)
+{
+    enum { N = 480 };
+    FILE *fp = chapter_data("activations.dat");
+    if (!fp)
+        return;
+    chapter_data_block(fp, "curves", "z sigma(z) sigma'(z) tanh(z) tanh'(z)");
+    for (int k = 0; k <= N; k++) {
+        double z = -6.0 + 12.0 * k / N, one = 1.0, s, t, ds = 0.0, dt = 0.0;
+        chapter_check(slope_mlp_sigmoid_forward(&s, &z, 1), "sigma(z)");
+        chapter_check(slope_mlp_sigmoid_backward(&ds, &one, &s, 1), "sigma'(z)");
+        chapter_check(slope_mlp_tanh_forward(&t, &z, 1), "tanh(z)");
+        chapter_check(slope_mlp_tanh_backward(&dt, &one, &t, 1), "tanh'(z)");
+        fprintf(fp, "%.6f %.10g %.10g %.10g %.10g\n", z, s, ds, t, dt);
+    }
+    struct neuron n = {x, b};
+    double z = w * x + b, y = neuron_of_w(w, &n);
+    chapter_data_block(fp, "neuron", "z = w x + b, sigma(z), sigma'(z) = sigma(1 - sigma)");
+    fprintf(fp, "%.10g %.10g %.10g\n", z, y, y * (1 - y));
+    chapter_data_close(fp);
+}
+
+/* Figure 02-chain-graph: the chain w -> a -> y -> loss of the backward pass
+ * by hand, one row per node with its value, its d(node)/dw (forward mode)
+ * and its dloss/d(node) (reverse mode), and one row per arrow with the local
+ * derivative that both modes multiply by.  x and t enter as constants. */
+static void figure_chain_graph(double x, double w, double t)
+{
+    FILE *fp = chapter_data("chain-graph.dat");
+    if (!fp)
+        return;
+    struct pass p = backward_by_hand(x, w, t);
+    double bw = p.dloss_dw, ba = p.dloss_dy * p.dy_da, by = p.dloss_dy;
+    double da = p.da_dw, dy = p.dy_da * da;
+    chapter_data_block(fp, "nodes", "position value d(node)/dw dloss/d(node), for w a y loss");
+    const double value[] = {w, p.a, p.y, p.loss}, fwd[] = {1.0, da, dy, p.dloss_dw},
+                 rev[] = {bw, ba, by, 1.0};
+    for (int i = 0; i < 4; i++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", i, plain(value[i]), plain(fwd[i]), plain(rev[i]));
+    chapter_data_block(fp, "edges", "from to local derivative: da/dw = x, dy/da = 2a, dloss/dy = 2(y - t)");
+    const double local[] = {p.da_dw, p.dy_da, p.dloss_dy};
+    for (int i = 0; i < 3; i++)
+        fprintf(fp, "%d %d %.10g\n", i, i + 1, plain(local[i]));
+    chapter_data_block(fp, "constants", "x t");
+    fprintf(fp, "%.10g %.10g\n", x, t);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double at = 0.75, nw = 0.5, nb = 0.1, nx = 2.0;
@@ -447,5 +507,8 @@ int main(int argc, char **argv)
     gradient_check(x, w, t, eps, tol);
     modes_chain(x, w, t);
     modes_count(n);
+
+    figure_activations(nw, nb, nx);
+    figure_chain_graph(x, w, t);
     return 0;
 }

@@ -9,7 +9,7 @@
  * the bowl L = w1^2 + w2^2 at a chosen point; and why -grad points at the
  * minimum of a round bowl but not of a stretched one.
  *
- * Try: --w1 -0.4 --w2 1.8 (the arrows widget), --directions 36.
+ * Try: --w1 -0.4 --w2 1.8 (the point of the two arrows), --directions 36.
  */
 #include <float.h>
 #include <math.h>
@@ -22,7 +22,7 @@
 
 /* ---- the functions this chapter studies ---------------------------------- */
 
-/* f(x, y) = x^2 y + 3 y^2 with p = (x, y): the seed's running example. */
+/* f(x, y) = x^2 y + 3 y^2 with p = (x, y): the chapter's running example. */
 static double f_xy(const double *p, size_t n, void *params)
 {
     (void)n, (void)params;
@@ -110,7 +110,7 @@ static const char *np2(char *buf, size_t size, const double v[2])
 static void partials(void)
 {
     chapter_table("partials", "partial derivatives of f(x, y) = x^2 y + 3 y^2 at (2, 1)");
-    const double p[2] = {2.0, 1.0}, h = 1e-5; /* the seed's step */
+    const double p[2] = {2.0, 1.0}, h = 1e-5; /* a common fixed step */
     const char *name[2] = {"df/dx", "df/dy"}, *held[2] = {"y = 1", "x = 2"};
     char buf[64];
     double g[2], num[2], work[2];
@@ -267,7 +267,7 @@ static void contour_chords(void)
     }
 }
 
-/* ---- 5. the arrows widget on the bowl w1^2 + w2^2 ------------------------- */
+/* ---- 5. two arrows on the bowl w1^2 + w2^2 ------------------------------- */
 
 static void bowl_arrows(const double w[2])
 {
@@ -329,7 +329,7 @@ static void aim(const double w[2])
 /* Figure 03-gradient-arrows: the bowl w1^2 + w2^2 on a square around the
  * origin that also holds the chosen point; -grad L on a 9 x 9 grid of points,
  * every arrow scaled by the one factor that makes the longest 0.9 of a grid
- * cell (so lengths compare); and the widget's two arrows at the point. */
+ * cell (so lengths compare); and the two arrows at the chosen point. */
 static void figure_arrows(const double w[2])
 {
     FILE *fp = chapter_data("gradient-arrows.dat");
@@ -371,9 +371,9 @@ int main(int argc, char **argv)
     int ndir = 360;
     const chapter_opt opts[] = {
         {"w1", CHAPTER_DOUBLE, &w[0],
-         "first coordinate of the arrows widget's point (|w1| <= 1e6)"},
+         "first coordinate of the point of the two arrows (|w1| <= 1e6)"},
         {"w2", CHAPTER_DOUBLE, &w[1],
-         "second coordinate of the arrows widget's point (|w2| <= 1e6)"},
+         "second coordinate of the point of the two arrows (|w2| <= 1e6)"},
         {"directions", CHAPTER_INT, &ndir,
          "unit directions searched for the steepest ascent (3 to 1e7)"},
     };
