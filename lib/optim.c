@@ -54,6 +54,13 @@ static slope_status momentum_check(const slope_optim_momentum *o, size_t n)
                ? SLOPE_OK : SLOPE_EINVAL;
 }
 
+static slope_status nesterov_check(const slope_optim_nesterov *o, size_t n)
+{
+    int form_ok = o->form == SLOPE_NESTEROV_CLASSICAL || o->form == SLOPE_NESTEROV_LOOKAHEAD;
+    return (o->v && o->n == n && lr_ok(o->lr) && beta_ok(o->beta) && form_ok)
+               ? SLOPE_OK : SLOPE_EINVAL;
+}
+
 static slope_status rmsprop_check(const slope_optim_rmsprop *o, size_t n)
 {
     int mode_ok = o->eps_mode == SLOPE_RMSPROP_EPS_OUTSIDE ||
@@ -137,6 +144,70 @@ slope_status slope_optim_momentum_step(slope_optim_momentum *opt, double *w,
         momentum_ema(w, opt->v, g, n, opt->lr, opt->beta);
     else
         momentum_heavy_ball(w, opt->v, g, n, opt->lr, opt->beta);
+    return SLOPE_OK;
+}
+
+/* ---- Nesterov ---------------------------------------------------------------- */
+
+slope_status slope_optim_nesterov_init(slope_optim_nesterov *opt, double *v,
+                                       size_t n, double lr, double beta,
+                                       slope_nesterov_form form)
+{
+    if (!opt || !v || n == 0)
+        return SLOPE_EINVAL;
+    slope_optim_nesterov o = {.lr = lr, .beta = beta, .form = form, .v = v, .n = n};
+    if (nesterov_check(&o, n))
+        return SLOPE_EINVAL;
+    memset(v, 0, n * sizeof *v);
+    *opt = o;
+    return SLOPE_OK;
+}
+
+/* x = w + sign * beta v when opt is in form `shifted`, else a copy of w:
+ * the change of variables between the two forms. */
+static slope_status nesterov_shift(const slope_optim_nesterov *opt, double *restrict x,
+                                   const double *restrict w, size_t n,
+                                   slope_nesterov_form shifted, double sign)
+{
+    if (!opt || !buffers_ok(x, w, n) || nesterov_check(opt, n))
+        return SLOPE_EINVAL;
+    const double c = opt->form == shifted ? sign * opt->beta : 0.0;
+    for (size_t i = 0; i < n; i++)
+        x[i] = w[i] + c * opt->v[i]; /* c = 0 adds an exact zero: a copy */
+    return SLOPE_OK;
+}
+
+slope_status slope_optim_nesterov_lookahead(const slope_optim_nesterov *opt, double *x,
+                                            const double *w, size_t n)
+{
+    return nesterov_shift(opt, x, w, n, SLOPE_NESTEROV_CLASSICAL, 1.0);
+}
+
+slope_status slope_optim_nesterov_theta(const slope_optim_nesterov *opt, double *x,
+                                        const double *w, size_t n)
+{
+    return nesterov_shift(opt, x, w, n, SLOPE_NESTEROV_LOOKAHEAD, -1.0);
+}
+
+slope_status slope_optim_nesterov_step(slope_optim_nesterov *opt, double *restrict w,
+                                       const double *restrict g, size_t n)
+{
+    if (!opt || !buffers_ok(w, g, n) || nesterov_check(opt, n))
+        return SLOPE_EINVAL;
+    const double lr = opt->lr, beta = opt->beta;
+    double *restrict v = opt->v;
+    if (opt->form == SLOPE_NESTEROV_CLASSICAL) {
+        for (size_t i = 0; i < n; i++) {
+            v[i] = beta * v[i] - lr * g[i];
+            w[i] += v[i];
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            double step = lr * g[i];
+            v[i] = beta * v[i] - step;
+            w[i] += beta * v[i] - step;
+        }
+    }
     return SLOPE_OK;
 }
 
@@ -314,6 +385,7 @@ static slope_status optim_check(const slope_optim *o, size_t n)
     case SLOPE_OPTIM_MOMENTUM: return momentum_check(&o->momentum, n);
     case SLOPE_OPTIM_RMSPROP: return rmsprop_check(&o->rmsprop, n);
     case SLOPE_OPTIM_ADAM: return adam_check(&o->adam, n);
+    case SLOPE_OPTIM_NESTEROV: return nesterov_check(&o->nesterov, n);
     }
     return SLOPE_EINVAL; /* an enum value outside the list */
 }
@@ -327,6 +399,7 @@ slope_status slope_optim_step(slope_optim *opt, double *w, const double *g, size
     case SLOPE_OPTIM_MOMENTUM: return slope_optim_momentum_step(&opt->momentum, w, g, n);
     case SLOPE_OPTIM_RMSPROP: return slope_optim_rmsprop_step(&opt->rmsprop, w, g, n);
     case SLOPE_OPTIM_ADAM: return slope_optim_adam_step(&opt->adam, w, g, n);
+    case SLOPE_OPTIM_NESTEROV: return slope_optim_nesterov_step(&opt->nesterov, w, g, n);
     }
     return SLOPE_EINVAL;
 }
@@ -359,7 +432,12 @@ slope_status slope_optim_run(double *traj, double *loss, size_t *steps_done,
         double *next = traj + (i + 1) * n;
         if (loss)
             loss[i] = f(x, n, params);
-        grad(work, x, n, params);
+        if (opt->kind == SLOPE_OPTIM_NESTEROV) { /* next row: scratch for the look-ahead */
+            slope_optim_nesterov_lookahead(&opt->nesterov, next, x, n);
+            grad(work, next, n, params);
+        } else {
+            grad(work, x, n, params);
+        }
         memcpy(next, x, n * sizeof *x);
         slope_optim_step(opt, next, work, n); /* cannot fail: checked above */
         if (!all_finite(next, n))

@@ -22,6 +22,14 @@
  *   SGD        Robbins & Monro, "A stochastic approximation method" (1951).
  *   momentum   Polyak, "Some methods of speeding up the convergence of
  *              iteration methods" (1964) -- the heavy-ball form.
+ *   Nesterov   Nesterov, "A method of solving a convex programming problem
+ *              with convergence rate O(1/k^2)", Soviet Math. Dokl. 27
+ *              (1983); Sutskever, Martens, Dahl & Hinton, "On the
+ *              importance of initialization and momentum in deep
+ *              learning", ICML 2013, eqs. (3)-(4) (the classical form);
+ *              Bengio, Boulanger-Lewandowski & Pascanu, "Advances in
+ *              optimizing recurrent networks", ICASSP 2013, section 3.5
+ *              (the look-ahead form).
  *   RMSProp    Tieleman & Hinton, Coursera "Neural Networks for Machine
  *              Learning", lecture 6.5 (2012).
  *   Adam       Kingma & Ba, "Adam: a method for stochastic optimization",
@@ -88,6 +96,64 @@ slope_status slope_optim_momentum_init(slope_optim_momentum *opt, double *v,
                                        size_t n, double lr, double beta,
                                        slope_momentum_form form);
 slope_status slope_optim_momentum_step(slope_optim_momentum *opt, double *w,
+                                       const double *g, size_t n);
+
+/* ---- Nesterov's accelerated gradient ----------------------------------------- */
+
+/* One method, two bookkeepings.  Both keep a velocity v (a displacement,
+ * as in the heavy ball) and differ in which point w holds:
+ *
+ *   SLOPE_NESTEROV_CLASSICAL   w is theta (Sutskever et al.'s eqs. (3)-(4),
+ *                              with their mu written beta here):
+ *         v <- beta v - lr grad f(theta + beta v);   theta <- theta + v
+ *       The gradient is taken at the look-ahead point theta + beta v, not
+ *       at w: get that point from slope_optim_nesterov_lookahead().
+ *
+ *   SLOPE_NESTEROV_LOOKAHEAD   w is phi = theta + beta v, the look-ahead
+ *                              point itself (Bengio et al.'s form):
+ *         g = grad f(phi);   v <- beta v - lr g;   phi <- phi + beta v - lr g
+ *       (the second beta v is the NEW v).  The gradient is taken at w, as
+ *       for every other optimizer here, which is why deep-learning
+ *       libraries implement this form: PyTorch's SGD(nesterov=True) is it
+ *       with its buffer b = -v / lr.
+ *
+ * Substituting phi = theta + beta v into the classical update gives the
+ * look-ahead one, so from the same start (v = 0, phi_0 = theta_0) and the
+ * same lr and beta the two runs satisfy, at every step t,
+ *         phi_t = theta_t + beta v_t,   with the same v_t in both.
+ * As v -> 0 near a minimum the two iterates coincide.
+ *
+ * beta in [0, 1); beta = 0 is plain SGD in both forms.  The rate this
+ * method achieves with tuned lr and beta is in convergence.h. */
+typedef enum {
+    SLOPE_NESTEROV_CLASSICAL = 0,
+    SLOPE_NESTEROV_LOOKAHEAD
+} slope_nesterov_form;
+
+typedef struct {
+    double lr, beta;
+    slope_nesterov_form form;
+    double *v; /* velocity, n doubles, caller-owned */
+    size_t n;
+} slope_optim_nesterov;
+
+/* Stores the hyper-parameters and the caller's array v (n doubles), and
+ * sets v to zero. */
+slope_status slope_optim_nesterov_init(slope_optim_nesterov *opt, double *v,
+                                       size_t n, double lr, double beta,
+                                       slope_nesterov_form form);
+/* x = the look-ahead point phi = theta + beta v, where the next step needs
+ * the gradient: w + beta v in the CLASSICAL form, a copy of w in the
+ * LOOKAHEAD form.  x (n doubles) must not overlap w. */
+slope_status slope_optim_nesterov_lookahead(const slope_optim_nesterov *opt,
+                                            double *x, const double *w,
+                                            size_t n);
+/* x = theta, the classical iterate: a copy of w in the CLASSICAL form,
+ * w - beta v in the LOOKAHEAD form (the change of variables undone). */
+slope_status slope_optim_nesterov_theta(const slope_optim_nesterov *opt,
+                                        double *x, const double *w, size_t n);
+/* One step; g MUST be grad f at the look-ahead point (see above). */
+slope_status slope_optim_nesterov_step(slope_optim_nesterov *opt, double *w,
                                        const double *g, size_t n);
 
 /* ---- RMSProp ---------------------------------------------------------------- */
@@ -161,7 +227,8 @@ typedef enum {
     SLOPE_OPTIM_SGD = 0,
     SLOPE_OPTIM_MOMENTUM,
     SLOPE_OPTIM_RMSPROP,
-    SLOPE_OPTIM_ADAM /* also AdamW */
+    SLOPE_OPTIM_ADAM, /* also AdamW */
+    SLOPE_OPTIM_NESTEROV
 } slope_optim_kind;
 
 /* A chosen optimizer: set `kind`, then init the matching member, e.g.
@@ -174,16 +241,21 @@ typedef struct {
         slope_optim_momentum momentum;
         slope_optim_rmsprop rmsprop;
         slope_optim_adam adam;
+        slope_optim_nesterov nesterov;
     };
 } slope_optim;
 
 /* One step of whichever optimizer `opt` holds.  For SGD, n may be any n > 0;
- * for the others it must match init. */
+ * for the others it must match init.  For Nesterov, g is the gradient at
+ * the look-ahead point (slope_optim_nesterov_lookahead). */
 slope_status slope_optim_step(slope_optim *opt, double *w, const double *g,
                               size_t n);
 
 /* Runs k steps of `opt` from x0 on the objective f and its gradient grad:
- *     x_0 = x0;  x_{i+1} = step(x_i, grad(x_i)),  i = 0 .. k-1.
+ *     x_0 = x0;  x_{i+1} = step(x_i, grad(x_i)),  i = 0 .. k-1,
+ * except that Nesterov's classical form takes the gradient at its
+ * look-ahead point x_i + beta v_i (row i+1 of traj holds that point while
+ * grad runs).
  * Outputs:
  *   traj        (k+1) x n, row-major: row i is x_i (row 0 is a copy of x0).
  *   loss        k+1 doubles, loss[i] = f(x_i); may be NULL (then f is not

@@ -9,6 +9,11 @@
  *     tests/golden/optim/seed*.txt), to their printed precision;
  *   - closed forms: Adam's first step, heavy ball == EMA momentum when
  *     lr_hb = lr_ema (1 - beta), AdamW's pure decay (1 - lr wd)^t at g = 0;
+ *   - Nesterov: the classical form against a numpy transcription of
+ *     Sutskever et al.'s equations, the look-ahead form against PyTorch's
+ *     documented update (b <- mu b + g; p <- p - lr (g + mu b)), iterates
+ *     worked by hand in binary-exact numbers, and the change of variables
+ *     phi_t = theta_t + beta v_t between the forms to 1e-12;
  *   - one test per documented error path.
  */
 #include <check.h>
@@ -125,6 +130,10 @@ static void init_opt(run_state *s, const run_case *c)
         st = slope_optim_adamw_init(&s->opt.adam, s->m, s->v, c->n, c->lr, c->b1,
                                     c->b2, c->eps, c->wd);
         break;
+    case SLOPE_OPTIM_NESTEROV:
+        st = slope_optim_nesterov_init(&s->opt.nesterov, s->v, c->n, c->lr, c->b1,
+                                       (slope_nesterov_form)c->variant);
+        break;
     }
     ck_assert_int_eq(st, SLOPE_OK);
 }
@@ -140,7 +149,8 @@ static void run(run_state *s, const run_case *c, const double *x0)
 }
 
 enum { EMA = SLOPE_MOMENTUM_EMA, HB = SLOPE_MOMENTUM_HEAVY_BALL,
-       OUT = SLOPE_RMSPROP_EPS_OUTSIDE, IN = SLOPE_RMSPROP_EPS_INSIDE };
+       OUT = SLOPE_RMSPROP_EPS_OUTSIDE, IN = SLOPE_RMSPROP_EPS_INSIDE,
+       NAG = SLOPE_NESTEROV_CLASSICAL, LOOK = SLOPE_NESTEROV_LOOKAHEAD };
 
 /* The oracle's runs (tests/oracle/optim_oracle.py, same order). */
 static const run_case oracle_cases[] = {
@@ -162,6 +172,11 @@ static const run_case oracle_cases[] = {
     {"rmsprop_inside_bowl5", bowl5, bowl5_grad, 5, 25, SLOPE_OPTIM_RMSPROP, 0.03, 0.95, 0, 1e-3, 0, IN},
     {"adam_bowl5", bowl5, bowl5_grad, 5, 25, SLOPE_OPTIM_ADAM, 0.05, 0.8, 0.99, 1e-7, 0, 0},
     {"adamw_bowl5", bowl5, bowl5_grad, 5, 25, SLOPE_OPTIM_ADAM, 0.05, 0.8, 0.99, 1e-7, 0.2, 0},
+    {"nesterov_ravine", ravine, ravine_grad, 2, 30, SLOPE_OPTIM_NESTEROV, 0.04, 0.7, 0, 0, 0, NAG},
+    {"nesterov_torch_ravine", ravine, ravine_grad, 2, 30, SLOPE_OPTIM_NESTEROV, 0.04, 0.7, 0, 0, 0, LOOK},
+    {"nesterov_bowl5", bowl5, bowl5_grad, 5, 30, SLOPE_OPTIM_NESTEROV, 0.013, 0.85, 0, 0, 0, NAG},
+    {"nesterov_torch_bowl5", bowl5, bowl5_grad, 5, 30, SLOPE_OPTIM_NESTEROV, 0.013, 0.85, 0, 0, 0, LOOK},
+    {"nesterov_sin", sinbowl, sinbowl_grad, 2, 40, SLOPE_OPTIM_NESTEROV, 0.1, 0.9, 0, 0, 0, NAG},
 };
 #define N_ORACLE (sizeof oracle_cases / sizeof oracle_cases[0])
 
@@ -397,6 +412,96 @@ START_TEST(test_adamw_pure_decay)
 }
 END_TEST
 
+/* ---- Nesterov ------------------------------------------------------------------------ */
+
+/* f = (x - 0.5)^2 (gradient 2x - 1), lr 0.25, beta 0.5, from 2.5; by hand:
+ *   t  look-ahead  gradient   v        theta
+ *   0  2.5         4          0        2.5
+ *   1  1.0         1         -1        1.5
+ *   2  0.375      -0.25      -0.75     0.75
+ *   3                        -0.3125   0.4375
+ * (look-ahead_t = theta_t + 0.5 v_t; v_{t+1} = 0.5 v_t - 0.25 g_t), all
+ * binary-exact, so both forms must match to the last bit. */
+static double half_quad(const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    return (w[0] - 0.5) * (w[0] - 0.5);
+}
+
+static void half_quad_grad(double *g, const double *w, size_t n, void *p)
+{
+    (void)n, (void)p;
+    g[0] = 2.0 * w[0] - 1.0;
+}
+
+START_TEST(test_nesterov_by_hand)
+{
+    static const double theta[4] = {2.5, 1.5, 0.75, 0.4375}, v[4] = {0, -1, -0.75, -0.3125};
+    const run_case c = {NULL, half_quad, half_quad_grad, 1, 3, SLOPE_OPTIM_NESTEROV,
+                        0.25, 0.5, 0, 0, 0, _i ? LOOK : NAG};
+    run_state s;
+    run(&s, &c, theta);
+    for (size_t t = 0; t <= 3; t++) {
+        double want = _i ? theta[t] + 0.5 * v[t] : theta[t];
+        ck_assert_double_eq(s.traj[t], want);
+    }
+    ck_assert_double_eq(s.v[0], v[3]);
+    double th;
+    ck_assert_int_eq(slope_optim_nesterov_theta(&s.opt.nesterov, &th, &s.traj[3], 1), SLOPE_OK);
+    ck_assert_double_eq(th, theta[3]);
+}
+END_TEST
+
+/* Both forms step by step on a 5-D bowl (_i = 0) and the non-quadratic
+ * sin bowl (_i = 1): the look-ahead iterate is the classical one moved by
+ * beta v, the velocities agree, and each form's lookahead()/theta() give the
+ * other's iterate.  Only rounding separates them (a few ulps per step). */
+START_TEST(test_nesterov_forms_coincide)
+{
+    const double lr = _i ? 0.1 : 0.013, beta = _i ? 0.9 : 0.85;
+    slope_grad_fn grad = _i ? sinbowl_grad : bowl5_grad;
+    const size_t n = _i ? 2 : 5;
+    const double x0[MAXN] = {0.4, 1.9, -1.15, -0.8, 2.2};
+    double th[MAXN], ph[MAXN], vc[MAXN], vl[MAXN], look[MAXN], g[MAXN], back[MAXN];
+    slope_optim_nesterov cl, la;
+    ck_assert_int_eq(slope_optim_nesterov_init(&cl, vc, n, lr, beta, SLOPE_NESTEROV_CLASSICAL), SLOPE_OK);
+    ck_assert_int_eq(slope_optim_nesterov_init(&la, vl, n, lr, beta, SLOPE_NESTEROV_LOOKAHEAD), SLOPE_OK);
+    memcpy(th, x0, sizeof th);
+    memcpy(ph, x0, sizeof ph);
+    for (int t = 1; t <= 60; t++) {
+        ck_assert_int_eq(slope_optim_nesterov_lookahead(&cl, look, th, n), SLOPE_OK);
+        grad(g, look, n, NULL);
+        ck_assert_int_eq(slope_optim_nesterov_step(&cl, th, g, n), SLOPE_OK);
+        ck_assert_int_eq(slope_optim_nesterov_lookahead(&la, look, ph, n), SLOPE_OK);
+        ck_assert_mem_eq(look, ph, n * sizeof *ph); /* the look-ahead form's point is w */
+        grad(g, ph, n, NULL);
+        ck_assert_int_eq(slope_optim_nesterov_step(&la, ph, g, n), SLOPE_OK);
+        ck_assert_int_eq(slope_optim_nesterov_lookahead(&cl, look, th, n), SLOPE_OK);
+        ck_assert_int_eq(slope_optim_nesterov_theta(&la, back, ph, n), SLOPE_OK);
+        for (size_t j = 0; j < n; j++) {
+            ck_assert_rel(ph[j], th[j] + beta * vc[j], 1e-12);
+            ck_assert_rel(look[j], ph[j], 1e-12);
+            ck_assert_rel(back[j], th[j], 1e-12);
+            ck_assert_rel(vl[j], vc[j], 1e-12);
+        }
+    }
+    ck_assert_double_lt(fabs(vc[0]), 1e-3); /* converging: v -> 0, the forms meet */
+}
+END_TEST
+
+/* beta = 0: both forms are SGD, bit for bit. */
+START_TEST(test_nesterov_beta_zero_is_sgd)
+{
+    const double x0[MAXN] = {0.4, 1.9, -1.15, -0.8, 2.2};
+    run_case sgd = {NULL, bowl5, bowl5_grad, 5, 25, SLOPE_OPTIM_SGD, 0.07, 0, 0, 0, 0, 0};
+    run_case nag = {NULL, bowl5, bowl5_grad, 5, 25, SLOPE_OPTIM_NESTEROV, 0.07, 0, 0, 0, 0, _i ? LOOK : NAG};
+    run_state a, b;
+    run(&a, &sgd, x0);
+    run(&b, &nag, x0);
+    ck_assert_mem_eq(a.traj, b.traj, 26 * 5 * sizeof(double));
+}
+END_TEST
+
 /* ---- the driver ------------------------------------------------------------------------ */
 
 START_TEST(test_run_zero_steps_and_no_loss)
@@ -472,6 +577,8 @@ START_TEST(test_err_bad_lr)
     slope_optim_momentum b;
     slope_optim_rmsprop c;
     slope_optim_adam d;
+    slope_optim_nesterov e;
+    ck_assert_int_eq(slope_optim_nesterov_init(&e, v, 2, lr, 0.9, SLOPE_NESTEROV_CLASSICAL), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_sgd_init(&a, lr), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_momentum_init(&b, v, 2, lr, 0.9, SLOPE_MOMENTUM_EMA), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_rmsprop_init(&c, v, 2, lr, 0.9, 1e-8), SLOPE_EINVAL);
@@ -485,6 +592,8 @@ START_TEST(test_err_bad_beta)
     slope_optim_momentum o1;
     slope_optim_rmsprop o2;
     slope_optim_adam o3;
+    slope_optim_nesterov o4;
+    ck_assert_int_eq(slope_optim_nesterov_init(&o4, v, 2, 0.1, b, SLOPE_NESTEROV_LOOKAHEAD), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_momentum_init(&o1, v, 2, 0.1, b, SLOPE_MOMENTUM_HEAVY_BALL), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_rmsprop_init(&o2, v, 2, 0.1, b, 1e-8), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_adam_init(&o3, m, v, 2, 0.1, b, 0.999, 1e-8), SLOPE_EINVAL);
@@ -519,6 +628,44 @@ START_TEST(test_err_init_null_and_zero_n)
     ck_assert_int_eq(slope_optim_adam_init(&o3, m, NULL, 2, 0.1, 0.9, 0.999, 1e-8), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_adam_init(&o3, m, m, 2, 0.1, 0.9, 0.999, 1e-8), SLOPE_EINVAL);
     ck_assert_int_eq(slope_optim_adam_init(&o3, m, v, 0, 0.1, 0.9, 0.999, 1e-8), SLOPE_EINVAL);
+}
+END_TEST
+
+/* Nesterov's init, step, lookahead and theta: NULLs, n == 0, n not the
+ * init's, an unknown form, a field broken after init -- nothing written. */
+START_TEST(test_err_nesterov)
+{
+    double v[2], w[2] = {1.0, 2.0}, g[2] = {0.5, 0.25}, x[2] = {7.0, 7.0};
+    slope_optim_nesterov o;
+    const slope_nesterov_form C = SLOPE_NESTEROV_CLASSICAL;
+    ck_assert_int_eq(slope_optim_nesterov_init(NULL, v, 2, 0.1, 0.9, C), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_init(&o, NULL, 2, 0.1, 0.9, C), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_init(&o, v, 0, 0.1, 0.9, C), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_init(&o, v, 2, 0.1, 0.9, (slope_nesterov_form)5), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_init(&o, v, 2, 0.1, 0.9, C), SLOPE_OK);
+    ck_assert_int_eq(slope_optim_nesterov_step(NULL, w, g, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, NULL, g, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, w, NULL, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, w, g, 1), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, w, g, 0), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_lookahead(NULL, x, w, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_lookahead(&o, NULL, w, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_lookahead(&o, x, NULL, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_lookahead(&o, x, w, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_theta(NULL, x, w, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_theta(&o, NULL, w, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_theta(&o, x, w, 0), SLOPE_EINVAL);
+    o.form = (slope_nesterov_form)5;
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, w, g, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_theta(&o, x, w, 2), SLOPE_EINVAL);
+    o.form = C;
+    o.beta = 1.0;
+    ck_assert_int_eq(slope_optim_nesterov_step(&o, w, g, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_optim_nesterov_lookahead(&o, x, w, 2), SLOPE_EINVAL);
+    ck_assert_double_eq(w[0], 1.0);
+    ck_assert_double_eq(w[1], 2.0);
+    ck_assert_double_eq(x[0], 7.0);
+    ck_assert_double_eq(v[0], 0.0);
 }
 END_TEST
 
@@ -639,6 +786,9 @@ Suite *make_optim_suite(void)
     tcase_add_test(tc, test_heavy_ball_equals_ema);
     tcase_add_test(tc, test_adamw_zero_decay_is_adam);
     tcase_add_test(tc, test_adamw_pure_decay);
+    tcase_add_loop_test(tc, test_nesterov_by_hand, 0, 2);
+    tcase_add_loop_test(tc, test_nesterov_forms_coincide, 0, 2);
+    tcase_add_loop_test(tc, test_nesterov_beta_zero_is_sgd, 0, 2);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("driver");
@@ -654,6 +804,7 @@ Suite *make_optim_suite(void)
                         (int)(sizeof bad_nonneg / sizeof bad_nonneg[0]));
     tcase_add_test(tc, test_err_init_null_and_zero_n);
     tcase_add_test(tc, test_err_bad_enum);
+    tcase_add_test(tc, test_err_nesterov);
     tcase_add_test(tc, test_err_step_args);
     tcase_add_test(tc, test_err_field_changed_after_init);
     tcase_add_test(tc, test_err_run_args);

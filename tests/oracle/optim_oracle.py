@@ -117,6 +117,34 @@ def adamw(lr, beta1, beta2, eps, wd=0.0):
     return step
 
 
+def nesterov_classical(lr, mu):
+    """Sutskever et al. 2013, eqs. (3)-(4): the gradient at theta + mu v.
+    Needs the gradient function itself, so it returns a make(grad) factory."""
+    def make(grad):
+        st = {"v": None}
+
+        def step(w, _g):
+            v = st["v"] if st["v"] is not None else np.zeros_like(w)
+            v = mu * v - lr * grad(w + mu * v)
+            st["v"] = v
+            return w + v
+        return step
+    return make
+
+
+def nesterov_torch(lr, mu):
+    """PyTorch's SGD(momentum=mu, nesterov=True, dampening=0) as documented:
+    b <- mu b + g;  p <- p - lr (g + mu b)."""
+    st = {"b": None}
+
+    def step(w, g):
+        b = st["b"] if st["b"] is not None else np.zeros_like(w)
+        b = mu * b + g
+        st["b"] = b
+        return w - lr * (g + mu * b)
+    return step
+
+
 # ---- runs -----------------------------------------------------------------------
 def run(step, f, grad, x0, k):
     w = np.array(x0, dtype=float)
@@ -174,6 +202,16 @@ RUNS = [
      lambda: adamw(0.05, 0.8, 0.99, 1e-7), 25),
     ("adamw_bowl5", BOWL, "AdamW lr=0.05 beta1=0.8 beta2=0.99 eps=1e-7 weight_decay=0.2",
      lambda: adamw(0.05, 0.8, 0.99, 1e-7, 0.2), 25),
+    ("nesterov_ravine", RAVINE, "Nesterov classical (Sutskever) lr=0.04 mu=0.7",
+     lambda: nesterov_classical(0.04, 0.7)(ravine_grad), 30),
+    ("nesterov_torch_ravine", RAVINE, "Nesterov, PyTorch's form, lr=0.04 mu=0.7",
+     lambda: nesterov_torch(0.04, 0.7), 30),
+    ("nesterov_bowl5", BOWL, "Nesterov classical (Sutskever) lr=0.013 mu=0.85",
+     lambda: nesterov_classical(0.013, 0.85)(bowl5_grad), 30),
+    ("nesterov_torch_bowl5", BOWL, "Nesterov, PyTorch's form, lr=0.013 mu=0.85",
+     lambda: nesterov_torch(0.013, 0.85), 30),
+    ("nesterov_sin", SIN, "Nesterov classical (Sutskever) lr=0.1 mu=0.9",
+     lambda: nesterov_classical(0.1, 0.9)(sinbowl_grad), 40),
 ]
 
 
