@@ -80,6 +80,51 @@ double slope_convergence_bound_nonconvex(double L, double gap0, size_t k)
     return over_k(2.0 * L * gap0, k);
 }
 
+/* ---- momentum ----------------------------------------------------------------- */
+
+static int pair_ok(double L, double mu)
+{
+    return pos_finite(L) && pos_finite(mu) && mu <= L;
+}
+
+double slope_convergence_heavy_ball_step(double L, double mu)
+{
+    if (!pair_ok(L, mu))
+        return NAN;
+    double s = sqrt(L) + sqrt(mu);
+    return 4.0 / (s * s);
+}
+
+double slope_convergence_nesterov_momentum(double L, double mu)
+{
+    if (!pair_ok(L, mu))
+        return NAN;
+    return (sqrt(L) - sqrt(mu)) / (sqrt(L) + sqrt(mu));
+}
+
+double slope_convergence_heavy_ball_momentum(double L, double mu)
+{
+    double rho = slope_convergence_nesterov_momentum(L, mu);
+    return rho * rho;
+}
+
+double slope_convergence_bound_heavy_ball(double L, double mu, double r0sq, size_t k)
+{
+    if (!pair_ok(L, mu) || !nonneg_finite(r0sq))
+        return NAN;
+    double rho = slope_convergence_nesterov_momentum(L, mu);
+    double poly = 1.0 + (double)k * (1.0 + rho);
+    return poly * poly * pow(rho, 2.0 * (double)k) * r0sq; /* pow(0, 0) = 1 */
+}
+
+double slope_convergence_bound_nesterov(double L, double mu, double gap0, double r0sq,
+                                        size_t k)
+{
+    if (!pair_ok(L, mu) || !nonneg_finite(gap0) || !nonneg_finite(r0sq))
+        return NAN;
+    return pow(1.0 - sqrt(mu / L), (double)k) * (gap0 + 0.5 * mu * r0sq);
+}
+
 /* ---- the checker ------------------------------------------------------------ */
 
 static double dist2(const double *x, const double *y, size_t n)
@@ -98,22 +143,84 @@ static int all_finite(const double *x, size_t n)
     return 1;
 }
 
+/* The method being run: its parameters and its four n-arrays (x_k, x_{k-1},
+ * the look-ahead y_k, the gradient). */
+typedef struct {
+    slope_method kind;
+    double step, beta;
+    double *x, *xprev, *y, *g;
+} method_run;
+
+static int method_ok(slope_method m, double step, double beta)
+{
+    int known = m == SLOPE_METHOD_GD || m == SLOPE_METHOD_HEAVY_BALL ||
+                m == SLOPE_METHOD_NESTEROV;
+    return known && pos_finite(step) && beta >= 0.0 && beta < 1.0; /* false for NaN */
+}
+
+/* Lay the workspace out for the method and start at x0 with zero velocity. */
+static method_run method_start(slope_method kind, double step, double beta,
+                               const double *x0, double *work, size_t n)
+{
+    method_run m = {kind, step, kind == SLOPE_METHOD_GD ? 0.0 : beta,
+                    work, work + n, work + 2 * n, work + n};
+    if (kind == SLOPE_METHOD_HEAVY_BALL)
+        m.g = work + 2 * n;
+    else if (kind == SLOPE_METHOD_NESTEROV)
+        m.g = work + 3 * n;
+    memcpy(m.x, x0, n * sizeof *x0);
+    if (kind != SLOPE_METHOD_GD)
+        memcpy(m.xprev, x0, n * sizeof *x0);
+    return m;
+}
+
+/* x_k -> x_{k+1}.  GD and HEAVY_BALL read m->g = grad f(x_k), which the
+ * caller computed; NESTEROV computes grad f(y_k) into m->g itself. */
+static void method_advance(method_run *m, const slope_convergence_problem *p, size_t n)
+{
+    double *x = m->x, *xp = m->xprev, *g = m->g;
+    if (m->kind == SLOPE_METHOD_GD) {
+        for (size_t i = 0; i < n; i++)
+            x[i] -= m->step * g[i];
+    } else if (m->kind == SLOPE_METHOD_HEAVY_BALL) {
+        for (size_t i = 0; i < n; i++) {
+            double xi = x[i];
+            x[i] = xi - m->step * g[i] + m->beta * (xi - xp[i]);
+            xp[i] = xi;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++)
+            m->y[i] = x[i] + m->beta * (x[i] - xp[i]);
+        p->grad(g, m->y, n, p->params);
+        for (size_t i = 0; i < n; i++) {
+            xp[i] = x[i];
+            x[i] = m->y[i] - m->step * g[i];
+        }
+    }
+}
+
 /* What the caller must supply for `rate`; SLOPE_OK when it did. */
 static slope_status check_args(const double *worst, slope_rate rate,
                                const slope_convergence_problem *p, double L,
-                               double mu, const double *x0, double step,
-                               const double *work, size_t n, size_t k)
+                               double mu, const double *x0, slope_method method,
+                               double step, double beta, const double *work,
+                               size_t n, size_t k)
 {
     if (!worst || !p || !p->grad || !x0 || !work || n == 0 || k == 0 ||
-        !pos_finite(L) || !pos_finite(step))
+        !pos_finite(L) || !method_ok(method, step, beta))
         return SLOPE_EINVAL;
-    int need_f = rate == SLOPE_RATE_CONVEX || rate == SLOPE_RATE_NONCONVEX;
-    int need_x = rate == SLOPE_RATE_CONVEX || rate == SLOPE_RATE_STRONGLY_CONVEX;
-    if (!need_f && !need_x)
-        return SLOPE_EINVAL; /* not a slope_rate */
+    int need_f = rate == SLOPE_RATE_CONVEX || rate == SLOPE_RATE_NONCONVEX ||
+                 rate == SLOPE_RATE_NESTEROV;
+    int need_mu = rate == SLOPE_RATE_STRONGLY_CONVEX || rate == SLOPE_RATE_HEAVY_BALL ||
+                  rate == SLOPE_RATE_NESTEROV;
+    int need_x = rate != SLOPE_RATE_NONCONVEX;
+    if (!need_f && !need_mu)
+        return SLOPE_EINVAL; /* every slope_rate needs f or mu: not a slope_rate */
     if ((need_f && !p->f) || (need_x && !p->xstar))
         return SLOPE_EINVAL;
-    if (rate == SLOPE_RATE_STRONGLY_CONVEX && (!pos_finite(mu) || mu > L))
+    if (need_mu && (!pos_finite(mu) || mu > L))
+        return SLOPE_EINVAL;
+    if (rate == SLOPE_RATE_NONCONVEX && method == SLOPE_METHOD_NESTEROV)
         return SLOPE_EINVAL;
     if (!all_finite(x0, n) || (need_x && !all_finite(p->xstar, n)) ||
         (need_f && !isfinite(p->fstar)))
@@ -128,8 +235,10 @@ static double measure(slope_rate rate, const slope_convergence_problem *p,
 {
     switch (rate) {
     case SLOPE_RATE_CONVEX:
+    case SLOPE_RATE_NESTEROV:
         return p->f(x, n, p->params) - p->fstar;
     case SLOPE_RATE_STRONGLY_CONVEX:
+    case SLOPE_RATE_HEAVY_BALL:
         return dist2(x, p->xstar, n);
     case SLOPE_RATE_NONCONVEX:
         break;
@@ -141,14 +250,17 @@ static double measure(slope_rate rate, const slope_convergence_problem *p,
     return *gmin;
 }
 
-static double bound_at(slope_rate rate, double L, double mu, double c0, size_t k)
+/* The bound after k steps; c0 and c1 are the rate's initial constants. */
+static double bound_at(slope_rate rate, double L, double mu, const double c[2], size_t k)
 {
     switch (rate) {
-    case SLOPE_RATE_CONVEX: return slope_convergence_bound_convex(L, c0, k);
-    case SLOPE_RATE_STRONGLY_CONVEX: return slope_convergence_bound_strong(L, mu, c0, k);
+    case SLOPE_RATE_CONVEX: return slope_convergence_bound_convex(L, c[0], k);
+    case SLOPE_RATE_STRONGLY_CONVEX: return slope_convergence_bound_strong(L, mu, c[0], k);
+    case SLOPE_RATE_HEAVY_BALL: return slope_convergence_bound_heavy_ball(L, mu, c[0], k);
+    case SLOPE_RATE_NESTEROV: return slope_convergence_bound_nesterov(L, mu, c[1], c[0], k);
     case SLOPE_RATE_NONCONVEX: break;
     }
-    return slope_convergence_bound_nonconvex(L, c0, k);
+    return slope_convergence_bound_nonconvex(L, c[1], k);
 }
 
 /* actual / bound, reading 0/0 (and a rounding-level negative f - f*) as 0. */
@@ -159,45 +271,53 @@ static double ratio(double actual, double bound)
     return bound > 0.0 ? actual / bound : INFINITY;
 }
 
-/* The rate's constant: ||x0 - x*||^2, or f(x0) - f* (< 0: f* is wrong). */
-static slope_status initial_constant(double *c0, slope_rate rate,
-                                     const slope_convergence_problem *p,
-                                     const double *x0, size_t n)
+/* The rate's constants: c[0] = ||x0 - x*||^2 (when x* is needed) and
+ * c[1] = f(x0) - f* (NONCONVEX and NESTEROV; < 0 means f* is wrong). */
+static slope_status initial_constants(double c[2], slope_rate rate,
+                                      const slope_convergence_problem *p,
+                                      const double *x0, size_t n)
 {
+    c[0] = c[1] = 0.0;
     if (rate != SLOPE_RATE_NONCONVEX) {
-        *c0 = dist2(x0, p->xstar, n);
-        return isfinite(*c0) ? SLOPE_OK : SLOPE_EDOM;
+        c[0] = dist2(x0, p->xstar, n);
+        if (!isfinite(c[0]))
+            return SLOPE_EDOM;
     }
-    *c0 = p->f(x0, n, p->params) - p->fstar;
-    return nonneg_finite(*c0) ? SLOPE_OK : SLOPE_EDOM;
+    if (rate == SLOPE_RATE_NONCONVEX || rate == SLOPE_RATE_NESTEROV) {
+        c[1] = p->f(x0, n, p->params) - p->fstar;
+        if (!nonneg_finite(c[1]))
+            return SLOPE_EDOM;
+    }
+    return SLOPE_OK;
 }
 
-slope_status slope_convergence_check(double *worst, double *actual, double *bound,
-                                     slope_rate rate, const slope_convergence_problem *p,
-                                     double L, double mu, const double *x0,
-                                     double step, double *work, size_t n, size_t k)
+slope_status slope_convergence_check_method(double *worst, double *actual, double *bound,
+                                            slope_rate rate,
+                                            const slope_convergence_problem *p, double L,
+                                            double mu, const double *x0, slope_method method,
+                                            double step, double beta, double *work, size_t n,
+                                            size_t k)
 {
-    double c0, gmin = INFINITY, w = 0.0;
-    slope_status st = check_args(worst, rate, p, L, mu, x0, step, work, n, k);
+    double c[2], gmin = INFINITY, w = 0.0;
+    slope_status st = check_args(worst, rate, p, L, mu, x0, method, step, beta, work, n, k);
     if (st == SLOPE_OK)
-        st = initial_constant(&c0, rate, p, x0, n);
+        st = initial_constants(c, rate, p, x0, n);
     if (st != SLOPE_OK)
         return st;
-    double *x = work, *g = work + n;
-    memcpy(x, x0, n * sizeof *x);
+    method_run m = method_start(method, step, beta, x0, work, n);
     size_t j;
     for (j = 0; j <= k; j++) {
         if (j > 0) {
-            for (size_t i = 0; i < n; i++)
-                x[i] -= step * g[i];
-            if (!all_finite(x, n))
+            method_advance(&m, p, n);
+            if (!all_finite(m.x, n))
                 break;
         }
-        p->grad(g, x, n, p->params);
-        double a = measure(rate, p, x, g, &gmin, n);
+        if (method != SLOPE_METHOD_NESTEROV) /* grad f(x_j): the next step's, and measured */
+            p->grad(m.g, m.x, n, p->params);
+        double a = measure(rate, p, m.x, m.g, &gmin, n);
         if (!isfinite(a))
             break;
-        double b = bound_at(rate, L, mu, c0, j);
+        double b = bound_at(rate, L, mu, c, j);
         if (actual)
             actual[j] = a;
         if (bound)
@@ -208,4 +328,74 @@ slope_status slope_convergence_check(double *worst, double *actual, double *boun
     /* j <= k: the loop stopped early because an iterate or a measure blew up */
     *worst = j <= k ? INFINITY : w;
     return j <= k ? SLOPE_EDIVERGED : SLOPE_OK;
+}
+
+slope_status slope_convergence_check(double *worst, double *actual, double *bound,
+                                     slope_rate rate, const slope_convergence_problem *p,
+                                     double L, double mu, const double *x0,
+                                     double step, double *work, size_t n, size_t k)
+{
+    return slope_convergence_check_method(worst, actual, bound, rate, p, L, mu, x0,
+                                          SLOPE_METHOD_GD, step, 0.0, work, n, k);
+}
+
+/* ---- iterations to a tolerance, and the power law they follow ------------------ */
+
+slope_status slope_convergence_iterations(size_t *iters, const slope_convergence_problem *p,
+                                          slope_method method, double step, double beta,
+                                          const double *x0, double tol, size_t max_iter,
+                                          double *work, size_t n)
+{
+    if (!iters || !p || !p->grad || !p->xstar || !x0 || !work || n == 0 ||
+        !method_ok(method, step, beta) || !(tol > 0.0 && tol < 1.0))
+        return SLOPE_EINVAL;
+    if (!all_finite(x0, n) || !all_finite(p->xstar, n))
+        return SLOPE_EDOM;
+    /* compare squared distances: no square root per step */
+    const double goal = tol * tol * dist2(x0, p->xstar, n);
+    method_run m = method_start(method, step, beta, x0, work, n);
+    for (size_t k = 0; k <= max_iter; k++) {
+        if (k > 0) {
+            if (method != SLOPE_METHOD_NESTEROV)
+                p->grad(m.g, m.x, n, p->params);
+            method_advance(&m, p, n);
+            if (!all_finite(m.x, n)) {
+                *iters = k;
+                return SLOPE_EDIVERGED;
+            }
+        }
+        if (dist2(m.x, p->xstar, n) <= goal) {
+            *iters = k;
+            return SLOPE_OK;
+        }
+    }
+    *iters = max_iter;
+    return SLOPE_EMAXITER;
+}
+
+slope_status slope_convergence_fit_power(double *p, double *c, const double *x,
+                                         const double *y, size_t n)
+{
+    if (!p || !c || !x || !y || n < 2)
+        return SLOPE_EINVAL;
+    double mx = 0.0, my = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pos_finite(x[i]) || !pos_finite(y[i]))
+            return SLOPE_EDOM;
+        mx += log(x[i]);
+        my += log(y[i]);
+    }
+    mx /= (double)n;
+    my /= (double)n;
+    double sxx = 0.0, sxy = 0.0; /* centred sums: no cancellation between big terms */
+    for (size_t i = 0; i < n; i++) {
+        double dx = log(x[i]) - mx;
+        sxx += dx * dx;
+        sxy += dx * (log(y[i]) - my);
+    }
+    if (sxx == 0.0)
+        return SLOPE_EINVAL; /* all x equal: no slope */
+    *p = sxy / sxx;
+    *c = exp(my - *p * mx);
+    return SLOPE_OK;
 }

@@ -10,6 +10,13 @@
  *   - closed forms on f = mu/2 (x - c)^2, where GD with step 1/L gives
  *     x_j - c = q^j (x0 - c), q = 1 - mu/L, so every ratio is known exactly;
  *   - closed form of the divergent run with step 2.1/L;
+ *   - tuned heavy ball and Nesterov (tests/oracle/accel_oracle.py ->
+ *     tests/golden/convergence/accel_*.txt): their runs to 1e-12, their
+ *     iterations to 1e-8 for kappa = 10 .. 1e4 exactly, and numpy.polyfit's
+ *     log-log slopes (about 1 for GD, 1/2 for the accelerated methods);
+ *   - the heavy-ball bound attained with equality at lambda = L, and both
+ *     accelerated bounds held over a grid of the spectrum [mu, L] and, for
+ *     Nesterov, on a non-quadratic strongly convex f;
  *   - one test per documented error path.
  */
 #include <check.h>
@@ -115,6 +122,7 @@ END_TEST
 
 static const slope_rate rates[3] = {SLOPE_RATE_CONVEX, SLOPE_RATE_STRONGLY_CONVEX,
                                     SLOPE_RATE_NONCONVEX};
+static const slope_rate rates_accel[2] = {SLOPE_RATE_HEAVY_BALL, SLOPE_RATE_NESTEROV};
 
 /* _i = 2 * rate + problem: kappa 2 (lr 1/2) and kappa 50 (lr 1/50). */
 START_TEST(test_bounds_hold_on_seed_quadratics)
@@ -432,6 +440,376 @@ START_TEST(test_err_check_diverged)
 }
 END_TEST
 
+/* ---- momentum: tuned parameters and accelerated rates ------------------------------ */
+
+/* kappa = 9 makes every tuned parameter binary-exact: sqrt(kappa) = 3,
+ * rho = 2/4, heavy-ball step 4/(3 + 1)^2 = 1/4 and momentum 1/4. */
+START_TEST(test_tuned_parameters_exact)
+{
+    ck_assert_double_eq(slope_convergence_nesterov_momentum(9.0, 1.0), 0.5);
+    ck_assert_double_eq(slope_convergence_heavy_ball_momentum(9.0, 1.0), 0.25);
+    ck_assert_double_eq(slope_convergence_heavy_ball_step(9.0, 1.0), 0.25);
+    ck_assert_double_eq(slope_convergence_nesterov_momentum(36.0, 4.0), 0.5); /* scale-free */
+    /* kappa = 1: no momentum, heavy ball's step is 1/L */
+    ck_assert_double_eq(slope_convergence_nesterov_momentum(2.385, 2.385), 0.0);
+    ck_assert_double_eq(slope_convergence_heavy_ball_momentum(2.385, 2.385), 0.0);
+    ck_assert_rel(slope_convergence_heavy_ball_step(2.385, 2.385), 1.0 / 2.385, 1e-15);
+    /* bounds at kappa = 9: rho = 1/2 */
+    ck_assert_double_eq(slope_convergence_bound_heavy_ball(9.0, 1.0, 3.0, 0), 3.0);
+    ck_assert_double_eq(slope_convergence_bound_heavy_ball(9.0, 1.0, 3.0, 2), 16.0 / 16.0 * 3.0);
+    ck_assert_rel(slope_convergence_bound_nesterov(9.0, 1.0, 2.0, 4.0, 3),
+                  8.0 / 27.0 * (2.0 + 2.0), 4 * DBL_EPSILON);
+    ck_assert_double_eq(slope_convergence_bound_heavy_ball(2.0, 2.0, 3.0, 1), 0.0);
+}
+END_TEST
+
+/* Tuned heavy ball on f = L/2 x^2 with the parameters for [mu, L]: the
+ * error's recurrence has the double root -rho, so
+ * |x_k| = (1 + k (1 + rho)) rho^k |x_0| exactly and the ratio to the bound
+ * is 1 at every step.  A double root is ill-conditioned: the rounding of
+ * step and beta splits it, and the relative error of x_k grows like
+ * k^2 eps (hence the tolerance).  x* = 0 keeps the error free of the
+ * absolute rounding floor eps |x*|. */
+START_TEST(test_heavy_ball_bound_attained)
+{
+    const double L = 2.385, mu = 0.37, c = 0.0, x0 = 1.7;
+    quad1d qd = {L, c};
+    slope_convergence_problem p = {q1, q1_grad, &qd, &c, 0.0};
+    enum { KK = 40 };
+    double worst, work[3], actual[KK + 1], bound[KK + 1];
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, actual, bound, SLOPE_RATE_HEAVY_BALL, &p, L, mu, &x0,
+                         SLOPE_METHOD_HEAVY_BALL, slope_convergence_heavy_ball_step(L, mu),
+                         slope_convergence_heavy_ball_momentum(L, mu), work, 1, KK),
+                     SLOPE_OK);
+    for (int j = 1; j <= KK; j++)
+        ck_assert_rel(actual[j] / bound[j], 1.0, 4.0 * j * j * DBL_EPSILON);
+    ck_assert_rel(worst, 1.0, 4.0 * KK * KK * DBL_EPSILON);
+}
+END_TEST
+
+/* Every eigenvalue in [mu, L] (a grid of 1-D quadratics) stays within the
+ * heavy-ball bound, and Nesterov's method within its bound.  The minimiser
+ * is 0 so that 200 steps can shrink the error by 1e-25 without meeting the
+ * rounding floor eps |x*| that any other x* would impose. */
+START_TEST(test_accelerated_bounds_hold_on_spectrum)
+{
+    const double L = 50.0, mu = 1.0, c = 0.0, x0 = 2.2;
+    double lam = mu + (L - mu) * _i / 20.0, worst, work[4];
+    quad1d qd = {lam, c};
+    slope_convergence_problem p = {q1, q1_grad, &qd, &c, 0.0};
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, NULL, NULL, SLOPE_RATE_HEAVY_BALL, &p, L, mu, &x0,
+                         SLOPE_METHOD_HEAVY_BALL, slope_convergence_heavy_ball_step(L, mu),
+                         slope_convergence_heavy_ball_momentum(L, mu), work, 1, 200),
+                     SLOPE_OK);
+    ck_assert_double_le(worst, 1.0 + 1e-10);
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, NULL, NULL, SLOPE_RATE_NESTEROV, &p, L, mu, &x0,
+                         SLOPE_METHOD_NESTEROV, slope_convergence_step(L),
+                         slope_convergence_nesterov_momentum(L, mu), work, 1, 200),
+                     SLOPE_OK);
+    ck_assert_double_le(worst, 1.0);
+}
+END_TEST
+
+/* A strongly convex f that is not quadratic, with known constants:
+ * f = sum_i a_i/2 x_i^2 + b_i log cosh(x_i), Hessian diag(a_i + b_i sech^2 x_i)
+ * in [a_i, a_i + b_i], so mu = 0.37, L = 49.5, x* = 0, f* = 0.  The slow
+ * coordinate stays quadratic, so mu is the curvature near x* too. */
+static const double lc_a[4] = {0.37, 2.385, 11.2, 40.0}, lc_b[4] = {0.0, 3.3, 9.5, 9.5};
+
+static double logcosh(const double *x, size_t n, void *p)
+{
+    (void)p;
+    double s = 0.0;
+    for (size_t i = 0; i < n; i++)
+        s += 0.5 * lc_a[i] * x[i] * x[i] + lc_b[i] * log(cosh(x[i]));
+    return s;
+}
+
+static void logcosh_grad(double *g, const double *x, size_t n, void *p)
+{
+    (void)p;
+    for (size_t i = 0; i < n; i++)
+        g[i] = lc_a[i] * x[i] + lc_b[i] * tanh(x[i]);
+}
+
+START_TEST(test_nesterov_bound_beyond_quadratics)
+{
+    const double zero[4] = {0}, x0[4] = {3.1, -2.6, 1.9, 0.4};
+    const double L = lc_a[3] + lc_b[3], mu = lc_a[0];
+    slope_convergence_problem p = {logcosh, logcosh_grad, NULL, zero, 0.0};
+    double worst, work[16], actual[301], bound[301];
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, actual, bound, SLOPE_RATE_NESTEROV, &p, L, mu, x0,
+                         SLOPE_METHOD_NESTEROV, slope_convergence_step(L),
+                         slope_convergence_nesterov_momentum(L, mu), work, 4, 300),
+                     SLOPE_OK);
+    ck_assert_double_le(worst, 1.0);
+    ck_assert_double_lt(actual[300], 1e-12 * actual[0]); /* and it did converge */
+    /* gradient descent with 1/L is held to the slower bound only */
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, NULL, NULL, SLOPE_RATE_NESTEROV, &p, L, mu, x0,
+                         SLOPE_METHOD_GD, slope_convergence_step(L), 0.0, work, 4, 300),
+                     SLOPE_OK);
+    ck_assert_double_gt(worst, 1.0);
+}
+END_TEST
+
+/* Gradient descent breaks both accelerated bounds on diag(1, 50). */
+START_TEST(test_gd_breaks_accelerated_bounds)
+{
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double worst, work[4];
+    ck_assert_int_eq(slope_convergence_check_method(&worst, NULL, NULL, rates_accel[_i], &p,
+                                                    50.0, 1.0, x0_seed, SLOPE_METHOD_GD, 0.02,
+                                                    0.0, work, 2, K), SLOPE_OK);
+    ck_assert_double_gt(worst, 1.0);
+}
+END_TEST
+
+/* Both tuned runs follow numpy's step by step. */
+START_TEST(test_oracle_accelerated_runs)
+{
+    size_t len;
+    double *want = test_read_doubles("convergence/accel_runs.txt", &len);
+    enum { KK = 40 };
+    ck_assert_uint_eq(len, (KK + 1) * 3);
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double worst, work[8], hb[KK + 1], nag[KK + 1];
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, hb, NULL, SLOPE_RATE_HEAVY_BALL, &p, 50.0, 1.0, x0_seed,
+                         SLOPE_METHOD_HEAVY_BALL, slope_convergence_heavy_ball_step(50.0, 1.0),
+                         slope_convergence_heavy_ball_momentum(50.0, 1.0), work, 2, KK),
+                     SLOPE_OK);
+    ck_assert_double_le(worst, 1.0);
+    ck_assert_int_eq(slope_convergence_check_method(
+                         &worst, nag, NULL, SLOPE_RATE_NESTEROV, &p, 50.0, 1.0, x0_seed,
+                         SLOPE_METHOD_NESTEROV, slope_convergence_step(50.0),
+                         slope_convergence_nesterov_momentum(50.0, 1.0), work, 2, KK),
+                     SLOPE_OK);
+    ck_assert_double_le(worst, 1.0);
+    for (size_t j = 0; j <= KK; j++) {
+        ck_assert_rel(hb[j], want[3 * j + 1], 1e-12);
+        ck_assert_rel(nag[j], want[3 * j + 2], 1e-12);
+    }
+    free(want);
+}
+END_TEST
+
+/* ---- iterations against kappa --------------------------------------------------------- */
+
+static const double accel_x0[8] = {1.3, -0.72, 0.055, 3.1, -2.6, 0.4, 1.9, -1.15};
+static const double zero8[8] = {0};
+
+/* The oracle's spectrum: numpy.logspace(0, log10(kappa), 8). */
+static void logspace_lam(double *lam, double kappa)
+{
+    for (int i = 0; i < 8; i++)
+        lam[i] = pow(10.0, log10(kappa) * i / 7.0);
+}
+
+/* Iterations to 1e-8 for GD, tuned heavy ball and Nesterov, as numpy counts
+ * them, for kappa = 10 .. 1e4; then the log-log slopes.  Theory: GD needs
+ * about kappa ln(1e8) steps, the accelerated methods about sqrt(kappa)
+ * (ln(1e8) + ln of their polynomial prefactor), so the slopes are 1 and
+ * 1/2 plus the drift of that logarithm over the range, which the oracle's
+ * fit puts at +0.006 and +0.03. */
+START_TEST(test_iterations_scale_with_kappa)
+{
+    size_t len, flen;
+    double *want = test_read_doubles("convergence/accel_iters.txt", &len);
+    double *fit = test_read_doubles("convergence/accel_fit.txt", &flen);
+    ck_assert_uint_eq(len % 4, 0);
+    ck_assert_uint_eq(flen, 6);
+    size_t rows = len / 4;
+    double kap[16], its[3][16], work[32];
+    ck_assert_uint_le(rows, 16);
+    for (size_t r = 0; r < rows; r++) {
+        double lam[8], L, mu;
+        kap[r] = want[4 * r];
+        logspace_lam(lam, kap[r]);
+        slope_convergence_constants(&L, &mu, lam, 8);
+        slope_convergence_problem p = {diagq, diagq_grad, lam, zero8, 0.0};
+        const struct { slope_method m; double step, beta; } meth[3] = {
+            {SLOPE_METHOD_GD, slope_convergence_step(L), 0.0},
+            {SLOPE_METHOD_HEAVY_BALL, slope_convergence_heavy_ball_step(L, mu),
+             slope_convergence_heavy_ball_momentum(L, mu)},
+            {SLOPE_METHOD_NESTEROV, slope_convergence_step(L),
+             slope_convergence_nesterov_momentum(L, mu)}};
+        for (int m = 0; m < 3; m++) {
+            size_t k = 0;
+            ck_assert_int_eq(slope_convergence_iterations(&k, &p, meth[m].m, meth[m].step,
+                                                          meth[m].beta, accel_x0, 1e-8,
+                                                          1000000, work, 8), SLOPE_OK);
+            ck_assert_uint_eq(k, (size_t)want[4 * r + 1 + m]);
+            its[m][r] = (double)k;
+        }
+    }
+    const double lo[3] = {0.99, 0.5, 0.5}, hi[3] = {1.02, 0.56, 0.56};
+    for (int m = 0; m < 3; m++) {
+        double pw, c;
+        ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, kap, its[m], rows), SLOPE_OK);
+        ck_assert_rel(pw, fit[2 * m], 1e-12);
+        ck_assert_rel(c, fit[2 * m + 1], 1e-11);
+        ck_assert_double_ge(pw, lo[m]);
+        ck_assert_double_le(pw, hi[m]);
+    }
+    free(want);
+    free(fit);
+}
+END_TEST
+
+/* x0 == x* needs no step; tol not reached in time is SLOPE_EMAXITER. */
+START_TEST(test_iterations_edges)
+{
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double work[8];
+    size_t k = 99;
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, SLOPE_METHOD_NESTEROV, 0.02, 0.5,
+                                                  origin, 1e-8, 10, work, 2), SLOPE_OK);
+    ck_assert_uint_eq(k, 0);
+    /* GD with 1/L on diag(1, 50) contracts the slow coordinate by 0.98 per
+     * step: 1e-8 needs ln(1e-8)/ln(0.98) > 900 steps */
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, SLOPE_METHOD_GD, 0.02, 0.0, x0_seed,
+                                                  1e-8, 100, work, 2), SLOPE_EMAXITER);
+    ck_assert_uint_eq(k, 100);
+    /* step 1e200: the stiff coordinate grows by 5e201 per step, Inf at step 2 */
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, SLOPE_METHOD_HEAVY_BALL, 1e200, 0.5,
+                                                  x0_seed, 1e-8, 100, work, 2), SLOPE_EDIVERGED);
+    ck_assert_uint_eq(k, 2);
+}
+END_TEST
+
+/* y = 2.5 x^1.5 exactly: the fit recovers both constants. */
+START_TEST(test_fit_power_exact)
+{
+    const double x[4] = {1.0, 4.0, 9.0, 2.385};
+    double y[4], pw, c;
+    for (int i = 0; i < 4; i++)
+        y[i] = 2.5 * pow(x[i], 1.5);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, x, y, 4), SLOPE_OK);
+    ck_assert_rel(pw, 1.5, 1e-14);
+    ck_assert_rel(c, 2.5, 1e-14);
+}
+END_TEST
+
+START_TEST(test_err_accelerated)
+{
+    /* the scalar functions: mu outside (0, L], non-finite, negative constants */
+    const double bad[][2] = {{1.0, 2.0}, {2.0, 0.0}, {2.0, -1.0}, {NAN, 1.0}, {INFINITY, 1.0},
+                             {2.0, NAN}, {0.0, 0.0}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double L = bad[i][0], mu = bad[i][1];
+        ck_assert(isnan(slope_convergence_heavy_ball_step(L, mu)));
+        ck_assert(isnan(slope_convergence_heavy_ball_momentum(L, mu)));
+        ck_assert(isnan(slope_convergence_nesterov_momentum(L, mu)));
+        ck_assert(isnan(slope_convergence_bound_heavy_ball(L, mu, 1.0, 3)));
+        ck_assert(isnan(slope_convergence_bound_nesterov(L, mu, 1.0, 1.0, 3)));
+    }
+    ck_assert(isnan(slope_convergence_bound_heavy_ball(2.0, 1.0, -1.0, 3)));
+    ck_assert(isnan(slope_convergence_bound_heavy_ball(2.0, 1.0, INFINITY, 3)));
+    ck_assert(isnan(slope_convergence_bound_nesterov(2.0, 1.0, -1.0, 1.0, 3)));
+    ck_assert(isnan(slope_convergence_bound_nesterov(2.0, 1.0, 1.0, -1.0, 3)));
+    ck_assert(isnan(slope_convergence_bound_nesterov(2.0, 1.0, NAN, 1.0, 3)));
+}
+END_TEST
+
+/* check_method's own errors: unknown method, bad beta, NONCONVEX with
+ * NESTEROV, the accelerated rates' mu, f and f* -- *worst never written. */
+static slope_status method_spoiled(int which)
+{
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double worst = -7.0, work[8], mu = 1.0, beta = 0.5;
+    slope_rate rate = SLOPE_RATE_NESTEROV;
+    slope_method m = SLOPE_METHOD_NESTEROV;
+    switch (which) {
+    case 0: m = (slope_method)7; break;
+    case 1: beta = 1.0; break;
+    case 2: beta = -0.1; break;
+    case 3: beta = NAN; break;
+    case 4: rate = SLOPE_RATE_NONCONVEX; break;
+    case 5: mu = 0.0; break;
+    case 6: mu = 51.0, rate = SLOPE_RATE_HEAVY_BALL; break;
+    case 7: p.f = NULL; break;
+    case 8: p.xstar = NULL, rate = SLOPE_RATE_HEAVY_BALL; break;
+    case 9: rate = (slope_rate)11; break;
+    /* SLOPE_EDOM from here */
+    case 10: p.fstar = 1e3; break; /* f(x0) < f* */
+    case 11: p.fstar = INFINITY; break;
+    default: break;
+    }
+    slope_status st = slope_convergence_check_method(&worst, NULL, NULL, rate, &p, 50.0, mu,
+                                                     x0_seed, m, 0.02, beta, work, 2, 10);
+    ck_assert_double_eq(worst, -7.0);
+    return st;
+}
+
+START_TEST(test_err_method_einval)
+{
+    ck_assert_int_eq(method_spoiled(_i), SLOPE_EINVAL);
+}
+END_TEST
+
+START_TEST(test_err_method_edom)
+{
+    ck_assert_int_eq(method_spoiled(_i), SLOPE_EDOM);
+}
+END_TEST
+
+START_TEST(test_err_iterations)
+{
+    slope_convergence_problem p = diag_problem(diag_bad), q = p;
+    double work[8], x0[2] = {5.0, NAN};
+    const double inf_xs[2] = {0.0, -INFINITY};
+    size_t k = 77;
+    const slope_method G = SLOPE_METHOD_GD;
+    ck_assert_int_eq(slope_convergence_iterations(NULL, &p, G, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, NULL, G, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, NULL, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0_seed, 1e-8, 9, NULL, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0_seed, 1e-8, 9, work, 0), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, (slope_method)5, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.0, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, NAN, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 1.0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0_seed, 0.0, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0_seed, 1.0, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0_seed, NAN, 9, work, 2), SLOPE_EINVAL);
+    q.grad = NULL;
+    ck_assert_int_eq(slope_convergence_iterations(&k, &q, G, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    q = p;
+    q.xstar = NULL;
+    ck_assert_int_eq(slope_convergence_iterations(&k, &q, G, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_iterations(&k, &p, G, 0.02, 0, x0, 1e-8, 9, work, 2), SLOPE_EDOM);
+    q.xstar = inf_xs;
+    ck_assert_int_eq(slope_convergence_iterations(&k, &q, G, 0.02, 0, x0_seed, 1e-8, 9, work, 2), SLOPE_EDOM);
+    ck_assert_uint_eq(k, 77);
+}
+END_TEST
+
+START_TEST(test_err_fit_power)
+{
+    const double x[3] = {1.0, 2.0, 4.0}, y[3] = {3.0, 5.0, 7.0}, same[3] = {2.0, 2.0, 2.0};
+    const double zero[3] = {1.0, 0.0, 4.0}, neg[3] = {3.0, -5.0, 7.0}, nan[3] = {3.0, NAN, 7.0};
+    const double inf[3] = {INFINITY, 2.0, 4.0};
+    double pw = -7.0, c = -7.0;
+    ck_assert_int_eq(slope_convergence_fit_power(NULL, &c, x, y, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, NULL, x, y, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, NULL, y, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, x, NULL, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, x, y, 1), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, same, y, 3), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, zero, y, 3), SLOPE_EDOM);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, x, neg, 3), SLOPE_EDOM);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, x, nan, 3), SLOPE_EDOM);
+    ck_assert_int_eq(slope_convergence_fit_power(&pw, &c, inf, y, 3), SLOPE_EDOM);
+    ck_assert_double_eq(pw, -7.0);
+    ck_assert_double_eq(c, -7.0);
+}
+END_TEST
+
 Suite *make_convergence_suite(void)
 {
     Suite *s = suite_create("convergence");
@@ -461,6 +839,23 @@ Suite *make_convergence_suite(void)
     tcase_add_loop_test(tc, test_err_check_edom, 20, 24);
     tcase_add_test(tc, test_mu_ignored_when_unused);
     tcase_add_loop_test(tc, test_err_check_diverged, 0, 3);
+    tcase_add_test(tc, test_err_accelerated);
+    tcase_add_loop_test(tc, test_err_method_einval, 0, 10);
+    tcase_add_loop_test(tc, test_err_method_edom, 10, 12);
+    tcase_add_test(tc, test_err_iterations);
+    tcase_add_test(tc, test_err_fit_power);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("accelerated");
+    tcase_add_test(tc, test_tuned_parameters_exact);
+    tcase_add_test(tc, test_heavy_ball_bound_attained);
+    tcase_add_loop_test(tc, test_accelerated_bounds_hold_on_spectrum, 0, 21);
+    tcase_add_test(tc, test_nesterov_bound_beyond_quadratics);
+    tcase_add_loop_test(tc, test_gd_breaks_accelerated_bounds, 0, 2);
+    tcase_add_test(tc, test_oracle_accelerated_runs);
+    tcase_add_test(tc, test_iterations_scale_with_kappa);
+    tcase_add_test(tc, test_iterations_edges);
+    tcase_add_test(tc, test_fit_power_exact);
     suite_add_tcase(s, tc);
     return s;
 }
