@@ -23,6 +23,7 @@
 #include "auc.h"
 #include "optim.h"
 #include "mlp.h"
+#include "softmax.h"
 #include "convergence.h"
 #include "rng.h"
 #include "table.h"

@@ -211,6 +211,30 @@ START_TEST(test_bce_values)
 }
 END_TEST
 
+/* numpy's logaddexp(0, z) - t z at logits up to +-1000
+ * (tests/oracle/softmax_oracle.py -> tests/golden/softmax/bce.txt): every
+ * loss finite and within a few ulps of max(|z|, 1); every gradient
+ * sigmoid(z) - t finite, with e^-1000 = 0 making sigmoid exactly 0 or 1. */
+START_TEST(test_bce_oracle_extremes)
+{
+    size_t len;
+    double *g = test_read_doubles("softmax/bce.txt", &len);
+    ck_assert_uint_eq(len % 3, 0);
+    for (size_t r = 0; r < len / 3; r++) {
+        const double z = g[3 * r], t = g[3 * r + 1], want = g[3 * r + 2];
+        double v, dz = 0.0;
+        ck_assert_int_eq(slope_mlp_bce_logits_forward(&v, &z, &t, 1), SLOPE_OK);
+        ck_assert_msg(fabs(v - want) <= 4 * DBL_EPSILON * fmax(fabs(z), 1.0),
+                      "z = %g, t = %g: loss %.17g, want %.17g", z, t, v, want);
+        ck_assert_int_eq(slope_mlp_bce_logits_backward(&dz, 1.0, &z, &t, 1), SLOPE_OK);
+        ck_assert(isfinite(dz));
+        if (fabs(z) == 1000.0)
+            ck_assert_double_eq(dz, (z > 0 ? 1.0 : 0.0) - t);
+    }
+    free(g);
+}
+END_TEST
+
 /* ==== the dense layer ===================================================== */
 
 enum { DB = 3, DIN = 4, DOUT = 2 };
@@ -649,6 +673,7 @@ Suite *make_mlp_suite(void)
     tcase_add_loop_test(tc, test_loss_gradcheck, 0, (int)NLOSSES);
     tcase_add_test(tc, test_mse_value);
     tcase_add_test(tc, test_bce_values);
+    tcase_add_test(tc, test_bce_oracle_extremes);
     tcase_add_test(tc, test_dense_gradcheck);
     tcase_add_test(tc, test_dense_values);
     tcase_add_test(tc, test_dense_optional_grads);
