@@ -24,4 +24,8 @@ typedef void (*slope_fn_nm)(double *y, size_t m, const double *x, size_t n, void
 /* gradient of an R^n -> R function: writes g[0..n-1] at x */
 typedef void (*slope_grad_fn)(double *g, const double *x, size_t n, void *params);
 
+/* a linear map R^n -> R^n given by its action: writes y[0..n-1] = A v, e.g.
+ * a Hessian-vector product, without A ever being formed */
+typedef void (*slope_matvec_fn)(double *y, const double *v, size_t n, void *params);
+
 #endif

@@ -67,6 +67,74 @@ slope_status slope_linalg_matmul(double *C, const double *A, const double *B,
     return SLOPE_OK;
 }
 
+/* ---- Gaussian elimination with partial pivoting -------------------------------- */
+
+/* The row p >= k with the largest |a[p][k]|. */
+static size_t pivot_row(const double *a, size_t n, size_t k)
+{
+    size_t p = k;
+    for (size_t i = k + 1; i < n; i++)
+        if (fabs(a[i * n + k]) > fabs(a[p * n + k]))
+            p = i;
+    return p;
+}
+
+static void swap_rows(double *a, double *r, size_t n, size_t i, size_t j)
+{
+    for (size_t c = 0; c < n; c++) {
+        double t = a[i * n + c]; a[i * n + c] = a[j * n + c]; a[j * n + c] = t;
+    }
+    double t = r[i]; r[i] = r[j]; r[j] = t;
+}
+
+/* Reduce [a | r] to upper-triangular form; 0 when a pivot is below tiny. */
+static int eliminate(double *a, double *r, size_t n, double tiny)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t p = pivot_row(a, n, k);
+        if (!(fabs(a[p * n + k]) > tiny))
+            return 0;
+        if (p != k)
+            swap_rows(a, r, n, p, k);
+        for (size_t i = k + 1; i < n; i++) {
+            double m = a[i * n + k] / a[k * n + k]; /* |m| <= 1: the point of pivoting */
+            for (size_t c = k + 1; c < n; c++)
+                a[i * n + c] -= m * a[k * n + c];
+            r[i] -= m * r[k];
+        }
+    }
+    return 1;
+}
+
+slope_status slope_linalg_solve(double *x, const double *A, const double *b, size_t n,
+                                double *work)
+{
+    if (!x || !A || !b || !work || n == 0)
+        return SLOPE_EINVAL;
+    double amax = 0.0;
+    for (size_t i = 0; i < n * n; i++) {
+        if (!isfinite(A[i]))
+            return SLOPE_EDOM;
+        amax = fmax(amax, fabs(A[i]));
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(b[i]))
+            return SLOPE_EDOM;
+    double *a = work, *r = work + n * n;
+    memcpy(a, A, n * n * sizeof *a);
+    memcpy(r, b, n * sizeof *r);
+    if (!eliminate(a, r, n, (double)n * DBL_EPSILON * amax))
+        return SLOPE_ESINGULAR;
+    for (size_t k = n; k-- > 0;) { /* back substitution, in place in r */
+        double s = r[k];
+        for (size_t c = k + 1; c < n; c++)
+            s -= a[k * n + c] * r[c];
+        r[k] = s / a[k * n + k];
+    }
+    memcpy(x, r, n * sizeof *x);
+    return SLOPE_OK;
+}
+
 /* ---- Jacobi eigensolver ---------------------------------------------------- */
 
 static double offdiag_norm2(const double *a, size_t n)

@@ -46,6 +46,20 @@ slope_status slope_linalg_matvec(double *y, const double *A, const double *x,
 slope_status slope_linalg_matmul(double *C, const double *A, const double *B,
                                  size_t m, size_t k, size_t n);
 
+/* x = A^{-1} b for a square n x n A, by Gaussian elimination with partial
+ * pivoting (Golub & Van Loan, Matrix Computations, 4th ed., algorithm
+ * 3.4.1, then back substitution): at each column the row with the largest
+ * |entry| becomes the pivot row, which keeps every multiplier <= 1 in
+ * magnitude.  A is not modified; x may alias b.  work: n*n + n doubles.
+ * Errors: SLOPE_EINVAL for NULL x/A/b/work or n == 0; SLOPE_EDOM for a
+ * non-finite entry of A or b; SLOPE_ESINGULAR when a pivot is at most
+ * n * DBL_EPSILON * max|a_ij| -- below that, the pivot is within the
+ * rounding error the elimination itself makes (backward error about
+ * n eps ||A||), so A is indistinguishable from a singular matrix.  x is
+ * written only on success, as the module's contract says. */
+slope_status slope_linalg_solve(double *x, const double *A, const double *b, size_t n,
+                                double *work);
+
 /* Eigenvalues (ascending, as numpy.linalg.eigvalsh orders them) of the
  * symmetric n x n matrix A, and optionally (V != NULL) the orthonormal
  * eigenvectors as the columns of V (n x n, row-major), V[:, i] for eig[i].

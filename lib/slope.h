@@ -24,6 +24,7 @@
 #include "optim.h"
 #include "mlp.h"
 #include "softmax.h"
+#include "curvature.h"
 #include "convergence.h"
 #include "rng.h"
 #include "table.h"

@@ -11,6 +11,7 @@ const char *slope_status_str(slope_status s)
     case SLOPE_ETOL:         return "tolerance cannot be reached (round-off)";
     case SLOPE_ESINGLECLASS: return "labels hold a single class: ROC/AUC undefined";
     case SLOPE_EDIVERGED:    return "iteration diverged to a non-finite value";
+    case SLOPE_ESINGULAR:    return "matrix is singular to working precision";
     }
     return "unknown status";
 }

@@ -19,7 +19,8 @@ typedef enum {
     SLOPE_EMAXITER,      /* an iteration limit was reached before the tolerance */
     SLOPE_ETOL,          /* the requested tolerance cannot be reached (round-off) */
     SLOPE_ESINGLECLASS,  /* AUC: labels hold only one class, so the ROC curve is undefined */
-    SLOPE_EDIVERGED      /* an iteration produced a non-finite value */
+    SLOPE_EDIVERGED,     /* an iteration produced a non-finite value */
+    SLOPE_ESINGULAR      /* a matrix is singular to working precision */
 } slope_status;
 
 /* A short, fixed English description of `s` ("invalid argument", ...).

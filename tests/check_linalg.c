@@ -1,13 +1,16 @@
 /*
- * check_linalg.c -- lib/linalg against LAPACK (numpy's eigvalsh, golden) and
- * against matrices whose eigenvalues are known by construction.
+ * check_linalg.c -- lib/linalg against LAPACK (numpy's eigvalsh and solve,
+ * golden) and against matrices whose eigenvalues or solutions are known by
+ * construction; the solver's singular cases at and around its threshold.
  */
 #include <check.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "linalg.h"
+#include "rng.h"
 #include "testutil.h"
 
 #define NMAX 64
@@ -135,6 +138,90 @@ START_TEST(errors)
 }
 END_TEST
 
+/* ---- solve ----------------------------------------------------------------- */
+
+/* numpy.linalg.solve(G, b) for G = randn(n, n), b = randn(n) drawn after
+ * seed(s) (tests/oracle/curvature_oracle.py), G and b redrawn here from the
+ * seed by lib/rng.h.  Partial pivoting is backward stable, so the forward
+ * error is a few n eps cond(G); x may alias b. */
+START_TEST(solve_matches_numpy)
+{
+    size_t len, pos = 0;
+    double *g = test_read_doubles("curvature/cases.txt", &len);
+    for (int k = 0; k < _i; k++)
+        pos += 2 + 4 * (size_t)g[pos + 1] + 2;
+    size_t n = (size_t)g[pos + 1];
+    ck_assert_uint_le(n, 12);
+    double G[144], b[12], x[12], work[144 + 12], d[12];
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)g[pos]);
+    for (size_t k = 0; k < n * n; k++)
+        G[k] = slope_rng_gauss(&r);
+    for (size_t k = 0; k < n; k++)
+        b[k] = slope_rng_gauss(&r);
+    const double *want = g + pos + 2, cond = g[pos + 2 + 4 * n];
+    ck_assert_int_eq(slope_linalg_solve(x, G, b, n, work), SLOPE_OK);
+    for (size_t k = 0; k < n; k++)
+        d[k] = x[k] - want[k];
+    ck_assert_double_le(slope_linalg_norm2(d, n),
+                        16 * n * DBL_EPSILON * cond * slope_linalg_norm2(want, n));
+    ck_assert_int_eq(slope_linalg_solve(b, G, b, n, work), SLOPE_OK); /* in place */
+    ck_assert_mem_eq(b, x, n * sizeof *x);
+    free(g);
+}
+END_TEST
+
+/* A 3x3 system whose pivoting is forced (a zero in the (0,0) place) and
+ * whose answer is exact in binary. */
+START_TEST(solve_needs_pivoting)
+{
+    const double A[9] = {0.0, 2.0, 1.0, 4.0, 1.0, -2.0, 2.0, 0.5, 3.0};
+    const double want[3] = {0.75, -1.5, 2.0};
+    double b[3], x[3], work[12];
+    slope_linalg_matvec(b, A, want, 3, 3);
+    ck_assert_int_eq(slope_linalg_solve(x, A, b, 3, work), SLOPE_OK);
+    for (int i = 0; i < 3; i++)
+        ck_assert_double_eq_tol(x[i], want[i], 4 * DBL_EPSILON * 2.0);
+}
+END_TEST
+
+/* Exactly singular, singular after rounding, zero, and nearly singular
+ * beyond n eps ||A||: SLOPE_ESINGULAR, x untouched.  A pivot just above
+ * the threshold still solves. */
+START_TEST(solve_singular)
+{
+    const double rank1[4] = {1.0, 2.0, 2.385, 4.77}, zero[4] = {0};
+    const double rounds[4] = {1.0, 1.0, 1.0, 1.0 + 1e-17};        /* 1 + 1e-17 == 1 */
+    const double tiny_piv[4] = {1.0, 1.0, 1.0, 1.0 + DBL_EPSILON}; /* pivot eps <= 2 eps */
+    const double ok_piv[4] = {1.0, 1.0, 1.0, 1.0 + 4 * DBL_EPSILON};
+    double b[2] = {1.0, 2.0}, x[2] = {7.0, 7.0}, work[6];
+    ck_assert_int_eq(slope_linalg_solve(x, rank1, b, 2, work), SLOPE_ESINGULAR);
+    ck_assert_int_eq(slope_linalg_solve(x, zero, b, 2, work), SLOPE_ESINGULAR);
+    ck_assert_int_eq(slope_linalg_solve(x, rounds, b, 2, work), SLOPE_ESINGULAR);
+    ck_assert_int_eq(slope_linalg_solve(x, tiny_piv, b, 2, work), SLOPE_ESINGULAR);
+    ck_assert_double_eq(x[0], 7.0);
+    ck_assert_int_eq(slope_linalg_solve(x, ok_piv, b, 2, work), SLOPE_OK);
+    ck_assert_double_eq(x[1], 1.0 / (4 * DBL_EPSILON)); /* (b1 - b0) / (4 eps), exact */
+    ck_assert_str_eq(slope_status_str(SLOPE_ESINGULAR), "matrix is singular to working precision");
+}
+END_TEST
+
+START_TEST(solve_errors)
+{
+    const double A[4] = {2.0, 1.0, 1.0, 3.0}, b[2] = {1.0, 2.0};
+    const double An[4] = {2.0, 1.0, INFINITY, 3.0}, bn[2] = {NAN, 2.0};
+    double x[2] = {7.0, 7.0}, work[6];
+    ck_assert_int_eq(slope_linalg_solve(NULL, A, b, 2, work), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_linalg_solve(x, NULL, b, 2, work), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_linalg_solve(x, A, NULL, 2, work), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_linalg_solve(x, A, b, 2, NULL), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_linalg_solve(x, A, b, 0, work), SLOPE_EINVAL);
+    ck_assert_int_eq(slope_linalg_solve(x, An, b, 2, work), SLOPE_EDOM);
+    ck_assert_int_eq(slope_linalg_solve(x, A, bn, 2, work), SLOPE_EDOM);
+    ck_assert_double_eq(x[0], 7.0);
+}
+END_TEST
+
 Suite *make_linalg_suite(void)
 {
     Suite *s = suite_create("linalg");
@@ -144,6 +231,13 @@ Suite *make_linalg_suite(void)
     tcase_add_test(tc, eigsym_two_by_two_closed_form);
     tcase_add_test(tc, products_and_norms);
     tcase_add_test(tc, errors);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("solve");
+    tcase_add_loop_test(tc, solve_matches_numpy, 0, 6);
+    tcase_add_test(tc, solve_needs_pivoting);
+    tcase_add_test(tc, solve_singular);
+    tcase_add_test(tc, solve_errors);
     suite_add_tcase(s, tc);
     return s;
 }
