@@ -25,6 +25,7 @@
 #include "mlp.h"
 #include "softmax.h"
 #include "curvature.h"
+#include "schedule.h"
 #include "convergence.h"
 #include "rng.h"
 #include "table.h"
