@@ -26,6 +26,7 @@
 #include "softmax.h"
 #include "curvature.h"
 #include "schedule.h"
+#include "mc.h"
 #include "convergence.h"
 #include "rng.h"
 #include "table.h"
