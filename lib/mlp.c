@@ -548,3 +548,35 @@ slope_status slope_mlp_gradcheck(double *worst_rel, slope_mlp_net *net, const do
     *worst_rel = worst;
     return isfinite(worst) ? SLOPE_OK : SLOPE_EDIVERGED;
 }
+
+/* ==== the loss as a function of a flat parameter vector ===================== */
+
+/* Load p into the network and run the forward pass; NaN when that fails. */
+static double objective_forward(const double *p, size_t n, const slope_mlp_objective *o)
+{
+    if (!o || !o->net || !o->net->params || !p || n != o->net->nparams)
+        return NAN;
+    memcpy(o->net->params, p, n * sizeof *p);
+    double loss;
+    return slope_mlp_forward(&loss, o->net, o->x, o->t) == SLOPE_OK ? loss : NAN;
+}
+
+double slope_mlp_objective_loss(const double *p, size_t n, void *objective)
+{
+    return objective_forward(p, n, objective);
+}
+
+void slope_mlp_objective_grad(double *g, const double *p, size_t n, void *objective)
+{
+    const slope_mlp_objective *o = objective;
+    if (!g)
+        return;
+    if (isnan(objective_forward(p, n, o))) {
+        for (size_t i = 0; i < n; i++)
+            g[i] = NAN;
+        return;
+    }
+    slope_mlp_zero_grad(o->net);
+    backward_pass(o->net, o->x, o->t);
+    memcpy(g, o->net->grads, n * sizeof *g);
+}

@@ -200,6 +200,29 @@ slope_status slope_mlp_train_epoch(double *loss, slope_mlp_net *net, const doubl
 slope_status slope_mlp_train(double *losses, slope_mlp_net *net, const double *x,
                              const double *t, double lr, size_t epochs);
 
+/* ---- the loss as a function of a flat parameter vector ---------------------- */
+
+/* A network, a batch and its targets, seen as f: R^nparams -> R, so that the
+ * generic tools apply to it: deriv.h's differences, optim.h's optimizers,
+ * curvature.h's Hessian-vector products and power iteration (the sharpness
+ * lambda_max of the loss).  Pass a pointer to this struct as `params`.
+ * x (B, IN) and t (B, OUT) are validated by slope_mlp_forward when used. */
+typedef struct {
+    slope_mlp_net *net;
+    const double *x, *t;
+} slope_mlp_objective;
+
+/* A slope_fn_n: copies p (n = net->nparams doubles) into net->params, runs
+ * a forward pass and returns the loss.  NaN when objective, its net, x or t
+ * is NULL, n is not nparams, or the forward pass fails (a NaN/Inf input).
+ * Overwrites the network's parameters and activations. */
+double slope_mlp_objective_loss(const double *p, size_t n, void *objective);
+/* A slope_grad_fn: g (n doubles) = the loss gradient at p, by a forward and
+ * a backward pass after copying p into net->params.  g is filled with NaN
+ * under the conditions that make slope_mlp_objective_loss NaN.
+ * Overwrites the network's parameters, gradients and activations. */
+void slope_mlp_objective_grad(double *g, const double *p, size_t n, void *objective);
+
 /* Gradient check: compares backprop's gradient at the current parameters
  * with the central difference (L(p + h_i) - L(p - h_i)) / (2 h_i), with
  * h_i = h * max(1, |p_i|), for every parameter, and writes the worst

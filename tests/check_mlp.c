@@ -8,6 +8,9 @@
  * printed output (tests/golden/mlp/seed_20_backprop_xor.out, verbatim), closed
  * forms, and central differences computed here.
  */
+#include "curvature.h"
+#include "deriv.h"
+#include "linalg.h"
 #include "mlp.h"
 #include "testutil.h"
 
@@ -662,6 +665,94 @@ START_TEST(test_diverged)
 }
 END_TEST
 
+/* ==== the loss as a function of the parameters ============================== */
+
+enum { XP = 2 * XOR_HIDDEN + XOR_HIDDEN + XOR_HIDDEN + 1 }; /* w1 b1 w2 b2 */
+
+static void xor_net(slope_mlp_net *net, double *p)
+{
+    size_t n;
+    double *w = test_read_doubles("mlp/xor_init.txt", &n);
+    ck_assert_int_eq(slope_mlp_xor_init(net, w, w + 2 * XOR_HIDDEN, XOR_HIDDEN), SLOPE_OK);
+    free(w);
+    ck_assert_uint_eq(net->nparams, XP);
+    memcpy(p, net->params, XP * sizeof *p);
+}
+
+/* The adaptor's loss and gradient are the network's own forward and
+ * backward, and its gradient matches central differences of its loss. */
+START_TEST(test_objective_is_the_network)
+{
+    slope_mlp_net net;
+    double p[XP], g[XP], fd[XP], work[XP], loss;
+    xor_net(&net, p);
+    slope_mlp_objective o = {&net, slope_mlp_xor_x, slope_mlp_xor_t};
+    double f = slope_mlp_objective_loss(p, XP, &o);
+    ck_assert_int_eq(slope_mlp_forward(&loss, &net, slope_mlp_xor_x, slope_mlp_xor_t), SLOPE_OK);
+    ck_assert_double_eq(f, loss);
+    slope_mlp_objective_grad(g, p, XP, &o);
+    slope_mlp_zero_grad(&net);
+    ck_assert_int_eq(slope_mlp_backward(&net, slope_mlp_xor_x, slope_mlp_xor_t), SLOPE_OK);
+    ck_assert_mem_eq(g, net.grads, XP * sizeof *g);
+    ck_assert_int_eq(slope_deriv_gradient(fd, slope_mlp_objective_loss, &o, p, XP, FD_STEP, work),
+                     SLOPE_OK);
+    for (size_t i = 0; i < XP; i++)
+        ck_assert_double_le(fabs(g[i] - fd[i]), FD_REL * fmax(fmax(fabs(g[i]), fabs(fd[i])), FD_TINY));
+    slope_mlp_free(&net);
+}
+END_TEST
+
+/* The sharpness of the XOR loss at its initial weights: power iteration on
+ * central Hessian-vector products of backprop's gradient, against the
+ * largest |eigenvalue| of the 4-point finite-difference Hessian of the loss
+ * VALUES (deriv.h) -- two routes that share nothing but the forward pass.
+ * The 4-point Hessian with h = eps^(1/4) is good to about 1e-7 of its scale;
+ * the products to about 1e-10. */
+START_TEST(test_objective_sharpness)
+{
+    slope_mlp_net net;
+    double p[XP], H[XP * XP], eig[XP], work[XP * XP], v[XP], pw[XP], hw[2 * XP];
+    xor_net(&net, p);
+    slope_mlp_objective o = {&net, slope_mlp_xor_x, slope_mlp_xor_t};
+    ck_assert_int_eq(slope_deriv_hessian(H, slope_mlp_objective_loss, &o, p, XP,
+                                         slope_deriv_step_second(1.0), work), SLOPE_OK);
+    ck_assert_int_eq(slope_linalg_eigsym(eig, NULL, H, XP, work), SLOPE_OK);
+    double want = fabs(eig[0]) > fabs(eig[XP - 1]) ? eig[0] : eig[XP - 1];
+    double x0[XP];
+    memcpy(x0, p, sizeof x0);
+    slope_curvature_hessian h = {slope_mlp_objective_grad, &o, x0, hw};
+    slope_curvature_eig res;
+    for (size_t i = 0; i < XP; i++)
+        v[i] = 1.0 + 0.1 * (double)i;
+    ck_assert_int_eq(slope_curvature_power(&res, v, slope_curvature_hessian_apply, &h, XP, 1e-9,
+                                           10000, pw), SLOPE_OK);
+    ck_assert_double_le(fabs(res.lambda - want), 1e-6 * fabs(want));
+    slope_mlp_free(&net);
+}
+END_TEST
+
+START_TEST(test_objective_errors)
+{
+    slope_mlp_net net;
+    double p[XP], g[XP];
+    xor_net(&net, p);
+    slope_mlp_objective o = {&net, slope_mlp_xor_x, slope_mlp_xor_t}, no_x = {&net, NULL, NULL};
+    slope_mlp_objective no_net = {NULL, slope_mlp_xor_x, slope_mlp_xor_t};
+    ck_assert(isnan(slope_mlp_objective_loss(p, XP - 1, &o)));
+    ck_assert(isnan(slope_mlp_objective_loss(NULL, XP, &o)));
+    ck_assert(isnan(slope_mlp_objective_loss(p, XP, NULL)));
+    ck_assert(isnan(slope_mlp_objective_loss(p, XP, &no_net)));
+    ck_assert(isnan(slope_mlp_objective_loss(p, XP, &no_x)));
+    p[3] = NAN;
+    ck_assert(isnan(slope_mlp_objective_loss(p, XP, &o)));
+    slope_mlp_objective_grad(g, p, XP, &o);
+    for (size_t i = 0; i < XP; i++)
+        ck_assert(isnan(g[i]));
+    slope_mlp_objective_grad(NULL, p, XP, &o); /* nothing to write: no crash */
+    slope_mlp_free(&net);
+}
+END_TEST
+
 Suite *make_mlp_suite(void)
 {
     Suite *s = suite_create("mlp");
@@ -685,6 +776,8 @@ Suite *make_mlp_suite(void)
     tcase_add_test(tc, test_xor_epoch_equals_train);
     tcase_add_test(tc, test_xor_gradcheck);
     tcase_add_loop_test(tc, test_net_numpy, 0, NNETS);
+    tcase_add_test(tc, test_objective_is_the_network);
+    tcase_add_test(tc, test_objective_sharpness);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("errors");
@@ -696,6 +789,7 @@ Suite *make_mlp_suite(void)
     tcase_add_test(tc, test_run_errors);
     tcase_add_loop_test(tc, test_bad_lr, 0, (int)(sizeof BAD_LR / sizeof BAD_LR[0]));
     tcase_add_test(tc, test_diverged);
+    tcase_add_test(tc, test_objective_errors);
     suite_add_tcase(s, tc);
     return s;
 }
