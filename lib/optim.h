@@ -1,5 +1,5 @@
 /*
- * optim.h -- first-order optimizers: SGD, momentum, RMSProp, Adam, AdamW.
+ * optim.h -- first-order optimizers: SGD, momentum, Nesterov, RMSProp, Adam, AdamW.
  *
  * Each optimizer is a small state struct (its hyper-parameters plus pointers
  * to moment arrays that the CALLER owns), an init function that checks the
