@@ -143,14 +143,6 @@ static int all_finite(const double *x, size_t n)
     return 1;
 }
 
-/* The method being run: its parameters and its four n-arrays (x_k, x_{k-1},
- * the look-ahead y_k, the gradient). */
-typedef struct {
-    slope_method kind;
-    double step, beta;
-    double *x, *xprev, *y, *g;
-} method_run;
-
 static int method_ok(slope_method m, double step, double beta)
 {
     int known = m == SLOPE_METHOD_GD || m == SLOPE_METHOD_HEAVY_BALL ||
@@ -158,53 +150,11 @@ static int method_ok(slope_method m, double step, double beta)
     return known && pos_finite(step) && beta >= 0.0 && beta < 1.0; /* false for NaN */
 }
 
-/* Lay the workspace out for the method and start at x0 with zero velocity. */
-static method_run method_start(slope_method kind, double step, double beta,
-                               const double *x0, double *work, size_t n)
-{
-    method_run m = {kind, step, kind == SLOPE_METHOD_GD ? 0.0 : beta,
-                    work, work + n, work + 2 * n, work + n};
-    if (kind == SLOPE_METHOD_HEAVY_BALL)
-        m.g = work + 2 * n;
-    else if (kind == SLOPE_METHOD_NESTEROV)
-        m.g = work + 3 * n;
-    memcpy(m.x, x0, n * sizeof *x0);
-    if (kind != SLOPE_METHOD_GD)
-        memcpy(m.xprev, x0, n * sizeof *x0);
-    return m;
-}
-
-/* x_k -> x_{k+1}.  GD and HEAVY_BALL read m->g = grad f(x_k), which the
- * caller computed; NESTEROV computes grad f(y_k) into m->g itself. */
-static void method_advance(method_run *m, const slope_convergence_problem *p, size_t n)
-{
-    double *x = m->x, *xp = m->xprev, *g = m->g;
-    if (m->kind == SLOPE_METHOD_GD) {
-        for (size_t i = 0; i < n; i++)
-            x[i] -= m->step * g[i];
-    } else if (m->kind == SLOPE_METHOD_HEAVY_BALL) {
-        for (size_t i = 0; i < n; i++) {
-            double xi = x[i];
-            x[i] = xi - m->step * g[i] + m->beta * (xi - xp[i]);
-            xp[i] = xi;
-        }
-    } else {
-        for (size_t i = 0; i < n; i++)
-            m->y[i] = x[i] + m->beta * (x[i] - xp[i]);
-        p->grad(g, m->y, n, p->params);
-        for (size_t i = 0; i < n; i++) {
-            xp[i] = x[i];
-            x[i] = m->y[i] - m->step * g[i];
-        }
-    }
-}
-
-/* What the caller must supply for `rate`; SLOPE_OK when it did. */
-static slope_status check_args(const double *worst, slope_rate rate,
-                               const slope_convergence_problem *p, double L,
-                               double mu, const double *x0, slope_method method,
-                               double step, double beta, const double *work,
-                               size_t n, size_t k)
+/* What the caller must supply for `rate` and `method`; SLOPE_OK when it did. */
+static slope_status method_args(const double *worst, slope_rate rate,
+                                const slope_convergence_problem *p, double L, double mu,
+                                const double *x0, slope_method method, double step,
+                                double beta, const double *work, size_t n, size_t k)
 {
     if (!worst || !p || !p->grad || !x0 || !work || n == 0 || k == 0 ||
         !pos_finite(L) || !method_ok(method, step, beta))
@@ -226,6 +176,17 @@ static slope_status check_args(const double *worst, slope_rate rate,
         (need_f && !isfinite(p->fstar)))
         return SLOPE_EDOM;
     return SLOPE_OK;
+}
+
+/* The checks of gradient descent's checker: the classical rates only. */
+static slope_status check_args(const double *worst, slope_rate rate,
+                               const slope_convergence_problem *p, double L,
+                               double mu, const double *x0, double step,
+                               const double *work, size_t n, size_t k)
+{
+    if (rate == SLOPE_RATE_HEAVY_BALL || rate == SLOPE_RATE_NESTEROV)
+        return SLOPE_EINVAL; /* slope_convergence_check_method's */
+    return method_args(worst, rate, p, L, mu, x0, SLOPE_METHOD_GD, step, 0.0, work, n, k);
 }
 
 /* The measured quantity at x (gradient g) after some steps; *gmin carries
@@ -250,17 +211,17 @@ static double measure(slope_rate rate, const slope_convergence_problem *p,
     return *gmin;
 }
 
-/* The bound after k steps; c0 and c1 are the rate's initial constants. */
-static double bound_at(slope_rate rate, double L, double mu, const double c[2], size_t k)
+/* The bound after k steps from the rate's constant c0 (initial_constant). */
+static double bound_at(slope_rate rate, double L, double mu, double c0, size_t k)
 {
     switch (rate) {
-    case SLOPE_RATE_CONVEX: return slope_convergence_bound_convex(L, c[0], k);
-    case SLOPE_RATE_STRONGLY_CONVEX: return slope_convergence_bound_strong(L, mu, c[0], k);
-    case SLOPE_RATE_HEAVY_BALL: return slope_convergence_bound_heavy_ball(L, mu, c[0], k);
-    case SLOPE_RATE_NESTEROV: return slope_convergence_bound_nesterov(L, mu, c[1], c[0], k);
+    case SLOPE_RATE_CONVEX: return slope_convergence_bound_convex(L, c0, k);
+    case SLOPE_RATE_STRONGLY_CONVEX: return slope_convergence_bound_strong(L, mu, c0, k);
+    case SLOPE_RATE_HEAVY_BALL: return slope_convergence_bound_heavy_ball(L, mu, c0, k);
+    case SLOPE_RATE_NESTEROV: return slope_convergence_bound_nesterov(L, mu, c0, 0.0, k);
     case SLOPE_RATE_NONCONVEX: break;
     }
-    return slope_convergence_bound_nonconvex(L, c[1], k);
+    return slope_convergence_bound_nonconvex(L, c0, k);
 }
 
 /* actual / bound, reading 0/0 (and a rounding-level negative f - f*) as 0. */
@@ -271,24 +232,122 @@ static double ratio(double actual, double bound)
     return bound > 0.0 ? actual / bound : INFINITY;
 }
 
-/* The rate's constants: c[0] = ||x0 - x*||^2 (when x* is needed) and
- * c[1] = f(x0) - f* (NONCONVEX and NESTEROV; < 0 means f* is wrong). */
-static slope_status initial_constants(double c[2], slope_rate rate,
-                                      const slope_convergence_problem *p,
-                                      const double *x0, size_t n)
+/* The rate's constant: ||x0 - x*||^2, or f(x0) - f* (< 0: f* is wrong). */
+static slope_status initial_constant(double *c0, slope_rate rate,
+                                     const slope_convergence_problem *p,
+                                     const double *x0, size_t n)
 {
-    c[0] = c[1] = 0.0;
     if (rate != SLOPE_RATE_NONCONVEX) {
-        c[0] = dist2(x0, p->xstar, n);
-        if (!isfinite(c[0]))
-            return SLOPE_EDOM;
+        *c0 = dist2(x0, p->xstar, n);
+        return isfinite(*c0) ? SLOPE_OK : SLOPE_EDOM;
     }
-    if (rate == SLOPE_RATE_NONCONVEX || rate == SLOPE_RATE_NESTEROV) {
-        c[1] = p->f(x0, n, p->params) - p->fstar;
-        if (!nonneg_finite(c[1]))
-            return SLOPE_EDOM;
+    *c0 = p->f(x0, n, p->params) - p->fstar;
+    return nonneg_finite(*c0) ? SLOPE_OK : SLOPE_EDOM;
+}
+
+/* initial_constant for any rate: Nesterov's needs both of its constants,
+ * combined as f(x0) - f* + mu/2 ||x0 - x*||^2. */
+static slope_status any_constant(double *c0, slope_rate rate,
+                                 const slope_convergence_problem *p, const double *x0,
+                                 size_t n, double mu)
+{
+    if (rate != SLOPE_RATE_NESTEROV)
+        return initial_constant(c0, rate, p, x0, n);
+    double r0sq, gap0;
+    slope_status st = initial_constant(&r0sq, SLOPE_RATE_STRONGLY_CONVEX, p, x0, n);
+    if (st == SLOPE_OK)
+        st = initial_constant(&gap0, SLOPE_RATE_NONCONVEX, p, x0, n);
+    *c0 = gap0 + 0.5 * mu * r0sq;
+    return st;
+}
+
+slope_status slope_convergence_check(double *worst, double *actual, double *bound,
+                                     slope_rate rate, const slope_convergence_problem *p,
+                                     double L, double mu, const double *x0,
+                                     double step, double *work, size_t n, size_t k)
+{
+    double c0, gmin = INFINITY, w = 0.0;
+    slope_status st = check_args(worst, rate, p, L, mu, x0, step, work, n, k);
+    if (st == SLOPE_OK)
+        st = initial_constant(&c0, rate, p, x0, n);
+    if (st != SLOPE_OK)
+        return st;
+    double *x = work, *g = work + n;
+    memcpy(x, x0, n * sizeof *x);
+    size_t j;
+    for (j = 0; j <= k; j++) {
+        if (j > 0) {
+            for (size_t i = 0; i < n; i++)
+                x[i] -= step * g[i];
+            if (!all_finite(x, n))
+                break;
+        }
+        p->grad(g, x, n, p->params);
+        double a = measure(rate, p, x, g, &gmin, n);
+        if (!isfinite(a))
+            break;
+        double b = bound_at(rate, L, mu, c0, j);
+        if (actual)
+            actual[j] = a;
+        if (bound)
+            bound[j] = b;
+        if (j > 0)
+            w = fmax(w, ratio(a, b));
     }
-    return SLOPE_OK;
+    /* j <= k: the loop stopped early because an iterate or a measure blew up */
+    *worst = j <= k ? INFINITY : w;
+    return j <= k ? SLOPE_EDIVERGED : SLOPE_OK;
+}
+
+/* ---- the checker for momentum methods ----------------------------------------- */
+
+/* A method's state: its parameters and its n-arrays x_k, x_{k-1} (not for
+ * GD), the look-ahead y_k (Nesterov only) and the gradient. */
+typedef struct {
+    slope_method kind;
+    double step, beta;
+    double *x, *xprev, *y, *g;
+} method_run;
+
+/* Lay out the workspace (2n for GD, 3n for heavy ball, 4n for Nesterov)
+ * and start at x0 with zero velocity, x_{-1} = x_0. */
+static method_run method_start(slope_method kind, double step, double beta,
+                               const double *x0, double *work, size_t n)
+{
+    method_run m = {kind, step, beta, work, work + n, work + 2 * n, work + n};
+    if (kind != SLOPE_METHOD_GD)
+        m.g = work + (kind == SLOPE_METHOD_NESTEROV ? 3 : 2) * n;
+    memcpy(m.x, x0, n * sizeof *x0);
+    if (kind != SLOPE_METHOD_GD)
+        memcpy(m.xprev, x0, n * sizeof *x0);
+    return m;
+}
+
+/* x_k -> x_{k+1}.  GD and heavy ball read m->g = grad f(x_k), which the
+ * caller computed; Nesterov computes grad f(y_k) into m->g itself. */
+static void method_advance(method_run *m, const slope_convergence_problem *p, size_t n)
+{
+    double *x = m->x, *xp = m->xprev, *g = m->g;
+    if (m->kind == SLOPE_METHOD_GD) {
+        for (size_t i = 0; i < n; i++)
+            x[i] -= m->step * g[i];
+        return;
+    }
+    if (m->kind == SLOPE_METHOD_HEAVY_BALL) {
+        for (size_t i = 0; i < n; i++) {
+            double xi = x[i];
+            x[i] = xi - m->step * g[i] + m->beta * (xi - xp[i]);
+            xp[i] = xi;
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        m->y[i] = x[i] + m->beta * (x[i] - xp[i]);
+    p->grad(g, m->y, n, p->params);
+    for (size_t i = 0; i < n; i++) {
+        xp[i] = x[i];
+        x[i] = m->y[i] - m->step * g[i];
+    }
 }
 
 slope_status slope_convergence_check_method(double *worst, double *actual, double *bound,
@@ -298,10 +357,10 @@ slope_status slope_convergence_check_method(double *worst, double *actual, doubl
                                             double step, double beta, double *work, size_t n,
                                             size_t k)
 {
-    double c[2], gmin = INFINITY, w = 0.0;
-    slope_status st = check_args(worst, rate, p, L, mu, x0, method, step, beta, work, n, k);
+    double c0, gmin = INFINITY, w = 0.0;
+    slope_status st = method_args(worst, rate, p, L, mu, x0, method, step, beta, work, n, k);
     if (st == SLOPE_OK)
-        st = initial_constants(c, rate, p, x0, n);
+        st = any_constant(&c0, rate, p, x0, n, mu);
     if (st != SLOPE_OK)
         return st;
     method_run m = method_start(method, step, beta, x0, work, n);
@@ -317,7 +376,7 @@ slope_status slope_convergence_check_method(double *worst, double *actual, doubl
         double a = measure(rate, p, m.x, m.g, &gmin, n);
         if (!isfinite(a))
             break;
-        double b = bound_at(rate, L, mu, c, j);
+        double b = bound_at(rate, L, mu, c0, j);
         if (actual)
             actual[j] = a;
         if (bound)
@@ -325,18 +384,8 @@ slope_status slope_convergence_check_method(double *worst, double *actual, doubl
         if (j > 0)
             w = fmax(w, ratio(a, b));
     }
-    /* j <= k: the loop stopped early because an iterate or a measure blew up */
     *worst = j <= k ? INFINITY : w;
     return j <= k ? SLOPE_EDIVERGED : SLOPE_OK;
-}
-
-slope_status slope_convergence_check(double *worst, double *actual, double *bound,
-                                     slope_rate rate, const slope_convergence_problem *p,
-                                     double L, double mu, const double *x0,
-                                     double step, double *work, size_t n, size_t k)
-{
-    return slope_convergence_check_method(worst, actual, bound, rate, p, L, mu, x0,
-                                          SLOPE_METHOD_GD, step, 0.0, work, n, k);
 }
 
 /* ---- iterations to a tolerance, and the power law they follow ------------------ */

@@ -169,10 +169,12 @@ typedef struct {
  * Workspace: work, 2n doubles.  Calls grad k+1 times, f k+1 times (CONVEX),
  * once (NONCONVEX) or never (STRONGLY_CONVEX).
  *
+ * rate: one of the three classical rates above, the ones gradient descent
+ * has; the accelerated ones belong to slope_convergence_check_method.
  * Errors: SLOPE_EINVAL for a NULL worst/p/grad/x0/work, a NULL f or xstar
- * that `rate` needs, n == 0, k == 0, an unknown rate, L <= 0, mu outside
- * (0, L] for STRONGLY_CONVEX, step <= 0, or any of L, mu, step not finite
- * (mu is ignored by the other rates).  SLOPE_EDOM for a NaN/Inf in x0, xstar
+ * that `rate` needs, n == 0, k == 0, an unknown or accelerated rate,
+ * L <= 0, mu outside (0, L] for STRONGLY_CONVEX, step <= 0, or any of L,
+ * mu, step not finite (mu is ignored by the other rates).  SLOPE_EDOM for a NaN/Inf in x0, xstar
  * or a needed fstar, or f(x0) < fstar for NONCONVEX (fstar is then not the
  * minimum).  SLOPE_EDIVERGED when an iterate or a measured quantity stops
  * being finite: *worst = +Inf and actual/bound hold the steps before. */
@@ -186,8 +188,8 @@ slope_status slope_convergence_check(double *worst, double *actual, double *boun
 /* slope_convergence_check for any method: runs `method` with (step, beta)
  * instead of gradient descent, and compares with any rate -- the tuned
  * method against its own bound (ratio <= 1), or gradient descent against an
- * accelerated bound (which it breaks).  slope_convergence_check(...) is
- * this with SLOPE_METHOD_GD and beta = 0.
+ * accelerated bound (which it breaks).  For the classical rates,
+ * slope_convergence_check(...) is this with SLOPE_METHOD_GD and beta = 0.
  * Workspace: work, 2n doubles for GD, 3n for HEAVY_BALL, 4n for NESTEROV.
  * Calls grad k+1 times (GD, HEAVY_BALL) or k times (NESTEROV, at y_k).
  * Errors: those of slope_convergence_check, where HEAVY_BALL and NESTEROV

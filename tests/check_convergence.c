@@ -557,6 +557,22 @@ START_TEST(test_nesterov_bound_beyond_quadratics)
 }
 END_TEST
 
+/* check_method with GD is GD's checker, bit for bit, on every classical rate. */
+START_TEST(test_check_method_gd_is_check)
+{
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double w1, w2, work[4], a1[K + 1], a2[K + 1], b1[K + 1], b2[K + 1];
+    ck_assert_int_eq(slope_convergence_check(&w1, a1, b1, rates[_i], &p, 50.0, 1.0, x0_seed,
+                                             0.02, work, 2, K), SLOPE_OK);
+    ck_assert_int_eq(slope_convergence_check_method(&w2, a2, b2, rates[_i], &p, 50.0, 1.0,
+                                                    x0_seed, SLOPE_METHOD_GD, 0.02, 0.0, work,
+                                                    2, K), SLOPE_OK);
+    ck_assert_double_eq(w1, w2);
+    ck_assert_mem_eq(a1, a2, sizeof a1);
+    ck_assert_mem_eq(b1, b2, sizeof b1);
+}
+END_TEST
+
 /* Gradient descent breaks both accelerated bounds on diag(1, 50). */
 START_TEST(test_gd_breaks_accelerated_bounds)
 {
@@ -746,6 +762,18 @@ static slope_status method_spoiled(int which)
     return st;
 }
 
+/* The accelerated rates belong to check_method, not to GD's checker. */
+START_TEST(test_err_check_accelerated_rate)
+{
+    slope_convergence_problem p = diag_problem(diag_bad);
+    double worst = -7.0, work[4];
+    for (int i = 0; i < 2; i++)
+        ck_assert_int_eq(slope_convergence_check(&worst, NULL, NULL, rates_accel[i], &p, 50.0, 1.0,
+                                                 x0_seed, 0.02, work, 2, 10), SLOPE_EINVAL);
+    ck_assert_double_eq(worst, -7.0);
+}
+END_TEST
+
 START_TEST(test_err_method_einval)
 {
     ck_assert_int_eq(method_spoiled(_i), SLOPE_EINVAL);
@@ -840,6 +868,7 @@ Suite *make_convergence_suite(void)
     tcase_add_test(tc, test_mu_ignored_when_unused);
     tcase_add_loop_test(tc, test_err_check_diverged, 0, 3);
     tcase_add_test(tc, test_err_accelerated);
+    tcase_add_test(tc, test_err_check_accelerated_rate);
     tcase_add_loop_test(tc, test_err_method_einval, 0, 10);
     tcase_add_loop_test(tc, test_err_method_edom, 10, 12);
     tcase_add_test(tc, test_err_iterations);
@@ -852,6 +881,7 @@ Suite *make_convergence_suite(void)
     tcase_add_loop_test(tc, test_accelerated_bounds_hold_on_spectrum, 0, 21);
     tcase_add_test(tc, test_nesterov_bound_beyond_quadratics);
     tcase_add_loop_test(tc, test_gd_breaks_accelerated_bounds, 0, 2);
+    tcase_add_loop_test(tc, test_check_method_gd_is_check, 0, 3);
     tcase_add_test(tc, test_oracle_accelerated_runs);
     tcase_add_test(tc, test_iterations_scale_with_kappa);
     tcase_add_test(tc, test_iterations_edges);
