@@ -1,6 +1,7 @@
 /*
- * bench_optim.c -- one Adam step and one SGD+momentum step on 10^7 doubles,
- * against the machine's memory bandwidth measured in the same run.
+ * bench_optim.c -- one Adam step, one SGD+momentum step and one Nesterov step
+ * on 10^7 doubles, against the machine's memory bandwidth measured in the
+ * same run.
  *
  * An optimizer step over a large parameter vector does a few flops per
  * element and streams several arrays through memory, so its speed limit is
@@ -15,8 +16,10 @@
  * triad's own count leaves that out too):
  *   Adam      reads w, g, m, v and writes w, m, v:  7 * 8 = 56 bytes/element
  *   momentum  reads w, g, v and writes w, v:        5 * 8 = 40 bytes/element
+ *   Nesterov  reads w, g, v and writes w, v:        5 * 8 = 40 bytes/element
  * The momentum step timed is the EMA form (v = b v + (1-b) g; w -= lr v);
- * the heavy-ball form moves the same bytes.
+ * the heavy-ball form moves the same bytes.  The Nesterov step timed is the
+ * look-ahead form, the one deep-learning libraries run.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +34,7 @@ typedef struct {
     double *w, *g;
     slope_optim_adam adam;
     slope_optim_momentum mom;
+    slope_optim_nesterov nag;
 } bench_ctx;
 
 static void adam_once(void *arg)
@@ -44,6 +48,13 @@ static void momentum_once(void *arg)
 {
     bench_ctx *c = arg;
     slope_optim_momentum_step(&c->mom, c->w, c->g, N);
+    bench_sink(c->w[N / 3]);
+}
+
+static void nesterov_once(void *arg)
+{
+    bench_ctx *c = arg;
+    slope_optim_nesterov_step(&c->nag, c->w, c->g, N);
     bench_sink(c->w[N / 3]);
 }
 
@@ -81,6 +92,13 @@ int main(void)
     bench_report("adam_step_1e7", ms, NULL, 0.0, fraction(ms, 7 * 8, triad));
     ms = bench_time_ms(momentum_once, &c, REPS);
     bench_report("momentum_step_1e7", ms, NULL, 0.0, fraction(ms, 5 * 8, triad));
+    /* the velocity array is reused: init zeroes it */
+    if (slope_optim_nesterov_init(&c.nag, vel, N, 1e-2, 0.9, SLOPE_NESTEROV_LOOKAHEAD) != SLOPE_OK) {
+        fprintf(stderr, "bench_optim: optimizer init failed\n");
+        return 1;
+    }
+    ms = bench_time_ms(nesterov_once, &c, REPS);
+    bench_report("nesterov_step_1e7", ms, NULL, 0.0, fraction(ms, 5 * 8, triad));
     free(buf);
     return 0;
 }

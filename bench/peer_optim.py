@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""numpy peer for bench/bench_optim.c: one Adam step and one EMA-momentum
-step on 10^7 doubles, written the way a careful numpy user would -- in place,
+"""numpy peer for bench/bench_optim.c: one Adam step, one EMA-momentum step
+and one Nesterov step (PyTorch's form) on 10^7 doubles, written the way a careful numpy user would -- in place,
 with one preallocated scratch array, so that no step allocates -- and timed
 as the median of repeated runs.  Prints the side-by-side lines via peerlib."""
 import os
@@ -24,7 +24,7 @@ def main():
     # the same inputs as the C benchmark
     w = 0.5 - (idx % 1000) * 1e-3
     g = ((idx * 7919) % 2001) * 1e-3 - 1.0
-    m, v, vel, tmp = (np.zeros(N) for _ in range(4))
+    m, v, vel, nag, tmp = (np.zeros(N) for _ in range(5))
     lr, b1, b2, eps = 1e-3, 0.9, 0.999, 1e-8
     state = {"t": 0}
 
@@ -54,11 +54,21 @@ def main():
         np.multiply(vel, 1e-2, out=tmp)
         np.subtract(w, tmp, out=w)
 
+    def nesterov_step():  # b <- mu b + g;  w <- w - lr (g + mu b)
+        np.multiply(nag, 0.9, out=nag)
+        np.add(nag, g, out=nag)
+        np.multiply(nag, 0.9, out=tmp)
+        np.add(tmp, g, out=tmp)
+        np.multiply(tmp, 1e-2, out=tmp)
+        np.subtract(w, tmp, out=w)
+
     results = peerlib.c_results()
     peerlib.report("adam_step_1e7", "numpy_inplace_adam",
                    peerlib.median_ms(adam_step, REPS), results)
     peerlib.report("momentum_step_1e7", "numpy_inplace_momentum",
                    peerlib.median_ms(momentum_step, REPS), results)
+    peerlib.report("nesterov_step_1e7", "numpy_inplace_nesterov",
+                   peerlib.median_ms(nesterov_step, REPS), results)
 
 
 if __name__ == "__main__":
