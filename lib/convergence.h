@@ -105,7 +105,7 @@ double slope_convergence_nesterov_momentum(double L, double mu);
  * Why: e_k = (U_{k+1} - rho^2 U_k) e_0, with U_j = (r1^j - r2^j)/(r1 - r2)
  * over the recurrence's roots, and |U_j| <= j rho^(j-1) when |r1| = |r2| = rho.
  * At lambda = L the roots coincide at -rho and the bound holds with
- * equality.  The factor polynomial in k is real: the rate is rho^k only
+ * equality.  The polynomial factor is real: the rate is rho^k only
  * asymptotically.  Heavy ball has no such guarantee beyond quadratics
  * (Lessard, Recht & Packard, SIAM J. Optim. 26(1), 2016, build a smooth
  * strongly convex f on which the tuned heavy ball cycles forever). */
