@@ -167,6 +167,7 @@ START_TEST(test_box_integral)
     double want = pow(sqrt(acos(-1.0)) / 2.0 * (erf(2.0) + erf(1.0)), 3);
     ck_assert_rel(g[4], want, 1e-14);
     ck_assert_double_le(fabs(e.mean - want), 5.0 * e.se);
+    free(g);
 }
 END_TEST
 
