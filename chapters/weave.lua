@@ -19,9 +19,14 @@
 --       check that the numbers a seed printed appear, in order and at the
 --       seed's precision, in our tables; SEEDS.txt lines: "TABLE FILE.out [FROM-TO]"
 --       (FROM-TO: only those lines of FILE.out, 1-based, inclusive)
+--   luajit chapters/weave.lua --prose LESSON.md...
+--       check that a lesson stands on its own: outside HTML comments, no
+--       line names a "widget", a "slider" or a "source page", and "seed"
+--       only ever means a random-number seed (see prose_ok below)
 --
--- Exit status: 0 all good, 1 drift or a seed mismatch, 2 bad usage or a
--- broken marker (unknown table or symbol, marker never closed).
+-- Exit status: 0 all good, 1 drift, a seed mismatch or a prose violation,
+-- 2 bad usage or a broken marker (unknown table or symbol, marker never
+-- closed).
 
 local function die(code, fmt, ...)
   io.stderr:write(string.format(fmt, ...), "\n")
@@ -173,23 +178,110 @@ local function check_seeds(spec, tables)
   return failed
 end
 
+-- ---- prose: a lesson names no document the reader cannot see ------------------
+
+-- Words that only make sense next to the material the course grew from.
+local PROSE_WORDS = { "seed", "widget", "slider", "source page" }
+
+-- The text with every HTML comment blanked (newlines kept, so line numbers
+-- stay right); nil and the comment's line when one is never closed.
+local function strip_comments(text)
+  local out, pos = {}, 1
+  while true do
+    local s = text:find("<!--", pos, true)
+    if not s then break end
+    local _, e = text:find("-->", s + 4, true)
+    if not e then return nil, line_at(text, s) end
+    out[#out + 1] = text:sub(pos, s - 1)
+    out[#out + 1] = (text:sub(s, e):gsub("[^\n]", ""))
+    pos = e + 1
+  end
+  out[#out + 1] = text:sub(pos)
+  return table.concat(out)
+end
+
+-- Is the "seed" found at byte `at` of the lower-cased `line` a random-number
+-- seed?  Yes when the line speaks of randomness (random, rng, RandomState),
+-- or the word is --seed, seed(, seeded, or seed with a number ("seed 0",
+-- "seed=42", "seed(7)").
+local function seed_ok(line, at)
+  if line:find("random", 1, true) or line:find("rng", 1, true) then return true end
+  local before, after = line:sub(1, at - 1), line:sub(at + 4)
+  return before:sub(-2) == "--" or after:match("^%(") ~= nil or after:match("^ed") ~= nil
+      or after:match("^[ =(]?%d") ~= nil
+end
+
+-- The forbidden words on one line (lower case), in order of appearance.
+local function prose_words(line)
+  local found, low = {}, line:lower()
+  for _, w in ipairs(PROSE_WORDS) do
+    local at = 1
+    while true do
+      local s = low:find(w, at, true)
+      if not s then break end
+      if w ~= "seed" or not seed_ok(low, s) then found[#found + 1] = { s, line:sub(s, s + #w - 1) } end
+      at = s + 1
+    end
+  end
+  table.sort(found, function(a, b) return a[1] < b[1] end)
+  return found
+end
+
+-- Report file:line: 'word' for every violation; returns their number.
+local function check_prose(file)
+  local text, open_line = strip_comments(read_file(file))
+  if not text then
+    io.stderr:write(string.format("%s:%d: an HTML comment opened here is never closed\n" ..
+                                  "HINT: close it with -->\n", file, open_line))
+    return 1
+  end
+  local n, lineno = 0, 0
+  for line in (text .. "\n"):gmatch("(.-)\n") do
+    lineno = lineno + 1
+    for _, f in ipairs(prose_words(line)) do
+      local excerpt = line:gsub("^%s+", ""):gsub("%s+$", "")
+      if #excerpt > 72 then excerpt = excerpt:sub(1, 69) .. "..." end
+      io.stderr:write(string.format("%s:%d: '%s' in: %s\n", file, lineno, f[2], excerpt))
+      n = n + 1
+    end
+  end
+  if n > 0 then
+    io.stderr:write("HINT: a lesson must stand on its own: state the claim or show the code in the lesson " ..
+                    "itself and examine it there (a Pitfall box quoting it); name the material the course " ..
+                    "grew from only in the README's Sources section; in a lesson, 'seed' means a " ..
+                    "random-number seed (write 'random seed', 'seed 0', '--seed', 'rng')\n")
+  end
+  return n
+end
+
 local function main(args)
-  local mode, bin, file = "write", nil, nil
+  local mode, bin, file, files = "write", nil, nil, {}
   local i = 1
   while i <= #args do
     local a = args[i]
     if a == "--check" then mode = "check"
     elseif a == "--seeds" then mode = "seeds"
+    elseif a == "--prose" then mode = "prose"
     elseif a == "--program" then i = i + 1; bin = args[i]
     elseif a == "--help" then
       print("usage: weave.lua [--check | --seeds] --program BIN FILE\n"
+        .. "       weave.lua --prose LESSON.md...\n"
         .. "  rewrite a lesson's woven tables and code, verify them (--check),\n"
-        .. "  or compare a program's tables with a seed's printed numbers (--seeds)")
+        .. "  compare a program's tables with a seed's printed numbers (--seeds),\n"
+        .. "  or check that lessons name no document the reader cannot see (--prose)")
       os.exit(0)
     elseif a:sub(1, 2) == "--" then die(2, "weave: unknown option %s (see --help)", a)
-    else file = a end
+    else files[#files + 1] = a; file = file or a end
     i = i + 1
   end
+  if mode == "prose" then
+    if bin or #files == 0 then die(2, "weave: --prose takes lesson files and no --program (see --help)") end
+    local failed = 0
+    for _, f in ipairs(files) do failed = failed + check_prose(f) end
+    if failed > 0 then os.exit(1) end
+    return
+  end
+  if #files > 1 then die(2, "weave: one FILE at a time, except with --prose (see --help)") end
   if not bin or not file then die(2, "weave: need --program BIN and a FILE (see --help)") end
   local tables = program_tables(bin)
   if mode == "seeds" then

@@ -56,6 +56,17 @@ static int weave(const char *mode, const char *file)
     return WEXITSTATUS(st);
 }
 
+/* Run `weave.lua --prose` on the fixture lesson; return its exit status. */
+static int weave_prose(void)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "luajit chapters/weave.lua --prose %s >/dev/null 2>%s", in_dir(1, "lesson.md"),
+             in_dir(3, "stderr.txt"));
+    int st = system(cmd);
+    ck_assert_msg(st != -1 && WIFEXITED(st), "could not run: %s", cmd);
+    return WEXITSTATUS(st);
+}
+
 static void setup(void)
 {
     strcpy(dir, "/tmp/slope-weave-XXXXXX");
@@ -155,6 +166,60 @@ START_TEST(seed_numbers_must_appear_in_order)
 }
 END_TEST
 
+/* Every line here speaks of a random-number seed, or hides its word in a
+ * comment: the lesson passes. */
+START_TEST(prose_allows_random_seeds_and_comments)
+{
+    write_file(in_dir(0, "lesson.md"),
+               "The weights come from `np.random.seed(0)` and numpy's seed 0.\n"
+               "Run `make run CH=07 ARGS=\"--seed 7\"`; the seeded weights differ.\n"
+               "With seed=42, or seed(3), or Seed 12, the table changes.\n"
+               "A random seed fixes the stream; so does the RNG's SEED.\n"
+               "<!-- a comment may say seed, widget, slider,\n"
+               "     and source page, across lines --> and then go on.\n"
+               "<!-- the seed --> a line between comments <!-- a widget -->\n"
+               "A seedless line.\n");
+    ck_assert_int_eq(weave_prose(), 1);  /* "seedless": a seed that is no random seed */
+    ck_assert_ptr_nonnull(strstr(read_all(in_dir(3, "stderr.txt")), "lesson.md:8: 'seed'"));
+    write_file(in_dir(0, "lesson.md"),
+               "The weights come from `np.random.seed(0)` and numpy's seed 0.\n"
+               "Run `make run CH=07 ARGS=\"--seed 7\"`; the seeded weights differ.\n"
+               "With seed=42, or seed(3), or Seed 12, the table changes.\n"
+               "A random seed fixes the stream; so does the RNG's SEED.\n"
+               "<!-- a comment may say seed, widget, slider,\n"
+               "     and source page, across lines --> and then go on.\n"
+               "<!-- the seed --> a line between comments <!-- a widget -->\n");
+    ck_assert_int_eq(weave_prose(), 0);
+    ck_assert_str_eq(read_all(in_dir(3, "stderr.txt")), "");
+}
+END_TEST
+
+/* Each lesson breaks the rule once, on a known line, with a known word. */
+static const struct {
+    const char *lesson, *report;
+} prose_bad[] = {
+    { "Intro.\nThe seed's loop runs 3000 epochs.\n", "lesson.md:2: 'seed'" },
+    { "As the Widget shows,\n", "lesson.md:1: 'Widget'" },
+    { "Move the SLIDER to 0.5.\n", "lesson.md:1: 'SLIDER'" },
+    { "a\nb\nThe Source Page says so.\n", "lesson.md:3: 'Source Page'" },
+    { "Both seeds agree.\n", "lesson.md:1: 'seed'" },
+    { "The seed = the page.\n", "lesson.md:1: 'seed'" },
+    { "<!-- one\ntwo -->\nthe seed's table\n", "lesson.md:3: 'seed'" },
+    { "<!-- fine --> but the seed's steps <!-- fine -->\n", "lesson.md:1: 'seed'" },
+    { "seed 0 is fine, but not the seed's table\n", "lesson.md:1: 'seed'" },
+    { "x\n<!-- never closed, seed\n", "lesson.md:2: an HTML comment opened here is never closed" },
+};
+
+START_TEST(prose_rejects_words_outside_comments)
+{
+    write_file(in_dir(0, "lesson.md"), prose_bad[_i].lesson);
+    ck_assert_int_eq(weave_prose(), 1);
+    const char *err = read_all(in_dir(3, "stderr.txt"));
+    ck_assert_msg(strstr(err, prose_bad[_i].report) != NULL, "want \"%s\" in:\n%s", prose_bad[_i].report, err);
+    ck_assert_ptr_nonnull(strstr(err, "HINT: "));
+}
+END_TEST
+
 Suite *make_weave_suite(void)
 {
     Suite *s = suite_create("weave");
@@ -165,6 +230,8 @@ Suite *make_weave_suite(void)
     tcase_add_test(tc, region_and_empty_marker_are_filled);
     tcase_add_test(tc, missing_table_or_symbol_is_an_error);
     tcase_add_test(tc, seed_numbers_must_appear_in_order);
+    tcase_add_test(tc, prose_allows_random_seeds_and_comments);
+    tcase_add_loop_test(tc, prose_rejects_words_outside_comments, 0, (int)(sizeof prose_bad / sizeof prose_bad[0]));
     suite_add_tcase(s, tc);
     return s;
 }
