@@ -195,6 +195,9 @@ classify({ 1e-7, 1e-7, 1e-7, 1e-7 }, 2, 1e-6, 2, { hidden = true,
 classify({ -4, 1, 0.5, 1, -3, 0.25, 0.5, 0.25, -2 }, 3, 0, -1, { hidden = true,
          hint = "a dense negative definite matrix, with tol = 0" })
 
+classify({ 3.5 }, 0, 1e-6, 2, { hidden = true, name = "classify_critical_point({3.5}, 0, 1e-06): n = 0",
+         hint = "n <= 0: there is no eigenvalue to read, return 2 (inconclusive) without touching H" })
+
 -- Hidden numerical_hessian cases.
 hessian("quadratic", { 0.3, -0.7, 1.1, 0.05, -2.0 }, 1e-3, { hidden = true,
         hint = HESS_HINT .. "; n = 5, and the Hessian of this quadratic is its constant matrix" })

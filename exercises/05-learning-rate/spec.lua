@@ -83,6 +83,12 @@ iterate(1e-7, 1.0, 1000000, { hidden = true,
                "computed once, accurately, and applied t times (or raised to the power t)" })
 iterate(0.999999, 2.0, 500000, { hidden = true,
         hint = "the factor is -0.999998: half a million zig-zags, about 2 exp(-1) = 0.7358 at even t" })
+iterate(1.5, 1e-300, 1100, { hidden = true,
+        hint = "the factor is -2 and 2^1100 overflows, but x_t = 2^1100 * 1e-300, about 1.4e31, does not: " ..
+               "pow(1 - 2 alpha, t) * x0 gives Inf; multiply step by step (or scale before you multiply)" })
+iterate(0.25, 1e300, 1100, { hidden = true,
+        hint = "the factor is 1/2 and 2^-1100 underflows to 0, but x_t = 1e300 / 2^1100, about 7.4e-32, " ..
+               "does not: pow(1 - 2 alpha, t) * x0 gives 0; multiply step by step (or scale first)" })
 converges(1e-20, { hidden = true,
           hint = "alpha = 1e-20 > 0 converges (very slowly); in doubles 1 - 2 alpha rounds to exactly 1, " ..
                  "so decide from alpha itself, 0 < alpha < 1, not from the rounded factor" })

@@ -89,7 +89,7 @@ path({ 0.8, -0.6, 1.1, 2.5, -0.05 }, { 1, 10, 0.1, 3.3, 100 }, 150, 0.03, 0.9, 0
     hidden = true, name = "150 steps in five dimensions",
     hint = "update all n weights, each with its own moments" })
 one_step({ 0.25, -0.5 }, { 0.5, -10 }, { 0.3, -8 }, { 0.1, 90 }, 10000, 0.001, 0.9, 0.999, 1e-8, {
-    hidden = true, name = "one step at t = 10000 (the corrections are 1 by then)",
+    hidden = true, name = "one step at t = 10000 (the corrections are close to 1, not equal to it)",
     hint = "by t = 10000, beta1^t and beta2^t are below 1e-4: both corrections are close " ..
            "to 1 but not equal to it, so keep them" })
 one_step({ 0.5, -1.5 }, { 1, -3 }, { 0.1, -0.3 }, { 1e-5, 9e-5 }, 3, 0.1, 0.9, 0.99999, 1e-8, {

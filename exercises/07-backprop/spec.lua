@@ -68,8 +68,9 @@ net("XOR, seeded weights times 3", XOR_X, XOR_Y, 4,
     scaled(W1_SEED, 3), zeros(4), scaled(W2_SEED, 3), 0)
 net("all weights zero: the first layer's gradients are exactly 0", XOR_X, XOR_Y, 3,
     zeros(6), zeros(3), zeros(3), 0, {
-        hint = "with W2 = 0 no gradient reaches the first layer (dz1 = dz2 W2^T = 0), " ..
-               "but dW2 = A1^T dz2 is not zero: every a1 is 1/2" })
+        hint = "with W2 = 0 no gradient reaches the first layer (dz1 = dz2 W2^T = 0).  Every a1 " ..
+               "and a2 is 1/2, so dW2 = A1^T dz2 = sum(dz2) / 2, and on XOR's targets the errors " ..
+               "a2 - y = 1/2, -1/2, -1/2, 1/2 add up to 0: dW2 and db2 are exactly 0 too; the loss is 1/4" })
 random_batch("random batch, N = 8, H = 3", 8, 3, 2, 1.5)
 random_batch("random batch, N = 16, H = 5", 16, 5, 2, 1.5)
 net("one row (N = 1), H = 2", { 0.7, -1.3 }, { 1 }, 2,
@@ -107,6 +108,12 @@ net("a very negative output bias (a2 near 1e-18)", XOR_X, XOR_Y, 2,
         hint = "a2 = sigmoid(-40) is about 4e-18: it is not zero, and neither is its gradient; " ..
                "1 - a2 rounds to 1, which is fine" })
 random_batch("random batch, N = 7, H = 6, one odd size after another", 7, 6, 1, 0.8, { hidden = true })
+net("all weights zero, targets (1, 1, 1, 0): dW2 is not zero", XOR_X, { 1, 1, 1, 0 }, 3,
+    zeros(6), zeros(3), zeros(3), 0, {
+        hidden = true,
+        hint = "W2 = 0 still stops every gradient of the first layer, but these errors " ..
+               "a2 - y = -1/2, -1/2, -1/2, 1/2 do not cancel: dz2 sums to -1/8, so " ..
+               "db2 = -1/8 and every dW2[k] = -1/16; compute them, do not assume zeros" })
 
 return {
     title = "Backpropagation through a 2-H-1 network",

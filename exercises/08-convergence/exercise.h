@@ -9,11 +9,19 @@
  * NaN unless 0 <= mu <= L, L > 0 and both are finite. */
 double gd_rate(double L, double mu);
 
-/* The smallest k >= 0 with gd_rate(L, mu)^k * r0 <= eps, where r0 is the
- * starting squared distance and eps the target.  0 when r0 <= eps already.
- * -1 when the arguments are invalid (gd_rate is NaN, r0 < 0, eps <= 0, a
- * NaN), when the bound never gets there (mu = 0 and r0 > eps), or when k
- * would not fit in a long. */
+/* The number of steps the bound promises: the smallest whole k >= 0 with
+ * (1 - mu/L)^k * r0 <= eps, 1 - mu/L being the exact real number (not its
+ * rounded double), where r0 is the starting squared distance and eps the
+ * target.  Checked in this order, the first that applies wins:
+ *   -1  when the arguments are invalid: gd_rate(L, mu) is NaN, r0 < 0,
+ *       eps <= 0, or r0 or eps is NaN (even though r0 <= eps);
+ *    0  when r0 <= eps already;
+ *    1  when mu == L (rate 0: one step);
+ *   -1  when mu == 0 (rate 1: never);
+ * otherwise k = ceil((log(eps) - log(r0)) / log1p(-mu / L)), computed
+ * exactly so (log1p keeps every digit of a tiny mu / L, which 1 - mu / L
+ * rounds away; log(eps) - log(r0) cannot underflow as eps / r0 can), and -1
+ * when that k is 2^63 or more (it does not fit in a long). */
 long gd_iterations_needed(double L, double mu, double r0, double eps);
 
 /* Gradient descent x <- x - eta * (d .* x) on 0.5 x^T diag(d) x from x0 (n

@@ -8,8 +8,8 @@ local function rate(L, mu, fields)
     return case(c)
 end
 
-local ITER_HINT = "the smallest k with (1 - mu/L)^k r0 <= eps: k = ceil(log(eps / r0) / log(1 - mu/L)), " ..
-                  "with 0 when r0 <= eps already"
+local ITER_HINT = "k = ceil((log(eps) - log(r0)) / log1p(-mu / L)), computed as written, once the " ..
+                  "rows of the edge table (checked in their order) have not decided"
 local function iters(L, mu, r0, eps, fields)
     local c = { call = "gd_iterations_needed", args = { L, mu, r0, eps }, tol = { ulp = 0 },
                 hint = ITER_HINT }
@@ -31,7 +31,7 @@ end
 
 -- ---- public ------------------------------------------------------------------
 trace({ 1, 50 }, { 5, 5 }, 0.02, 50, {
-    name = "the seed's run: diag(1, 50) from (5, 5), eta = 1/L = 0.02, 50 steps",
+    name = "the chapter's run: diag(1, 50) from (5, 5), eta = 1/L = 0.02, 50 steps",
     hint = "the chapter's kappa = 50 column: 7.0711 at j = 0, 4.9 at j = 1, 1.8208 at j = 50.  " ..
            TRACE_HINT })
 trace({ 1, 2 }, { 5, 5 }, 0.5, 20, {
@@ -69,8 +69,9 @@ iters(1, 2, 1, 1e-3, { name = "mu > L: invalid", hint = "invalid arguments (gd_r
 -- ---- hidden ------------------------------------------------------------------
 iters(1e12, 1, 1, 1e-12, {
     hidden = true, tol = { rel = 1e-9 }, name = "kappa = 1e12: about 2.8e13 steps",
-    hint = "1 - 1e-12 keeps only 4 correct digits of 1e-12, so log(1 - mu/L) is wrong in the " ..
-           "4th digit; log1p(-mu/L) computes the same logarithm from mu/L directly" })
+    hint = "the contract's formula uses log1p(-mu / L): 1 - 1e-12 rounded to a double keeps only " ..
+           "about 4 significant digits of mu/L = 1e-12 (it loses about 12), so log(1 - mu/L) and " ..
+           "the k built on it are wrong from the 5th digit (27631632375153 instead of 27631021115915)" })
 iters(2, 1, 1e300, 1e-300, {
     hidden = true, name = "r0 = 1e300, eps = 1e-300",
     hint = "eps / r0 = 1e-600 underflows to 0 and log(0) = -inf: use log(eps) - log(r0)" })
@@ -80,6 +81,14 @@ iters(1, 1e-18, 1, 1e-9, {
            "converting an out-of-range double (undefined behaviour)" })
 iters(2, 1, 1, 0, { hidden = true, name = "eps = 0 is invalid", hint = "eps must be > 0: return -1" })
 rate(1, 0 / 0, { hidden = true, name = "gd_rate with mu = NaN", hint = "NaN arguments give NaN" })
+rate(-2, -1, { hidden = true, name = "gd_rate with L < 0 (and mu < 0) is NaN",
+               hint = "L must be positive and mu >= 0: 1 - mu/L = 0.5 here means nothing, return NAN" })
+rate(math.huge, 1, { hidden = true, name = "gd_rate with L = inf is NaN",
+                     hint = "both arguments must be finite: 1 - 1/inf = 1 means nothing, return NAN" })
+iters(2, 1, -1, 1e-6, { hidden = true, name = "r0 < 0 is invalid, although r0 <= eps",
+    hint = "the invalid-argument row comes first: r0 < 0 returns -1, not the 0 of r0 <= eps" })
+iters(2, 1, 0, 0, { hidden = true, name = "eps = 0 is invalid, although r0 = 0 <= eps",
+    hint = "the invalid-argument row comes first: eps <= 0 returns -1, not the 0 of r0 <= eps" })
 trace({ 1, 50 }, { 3e200, 4e200 }, 0.02, 10, {
     hidden = true, name = "a start near 1e200: squares overflow",
     hint = "(4e200)^2 overflows to inf although the norm 5e200 does not: scale by the " ..
@@ -88,11 +97,14 @@ trace({ 1, 50 }, { 3e-200, 4e-200 }, 0.02, 10, {
     hidden = true, name = "a start near 1e-200: squares underflow",
     hint = "(3e-200)^2 underflows to 0: scale by the largest |component| before squaring" })
 trace({ 1, 50 }, { 5, 5 }, 0.02, 2000, {
-    hidden = true, name = "2000 steps of the seed's run" })
+    hidden = true, name = "2000 steps of the chapter's run" })
 trace({ 1, 50 }, { 5, 5 }, 0.044, 5000, {
     hidden = true, name = "the diverging run until it overflows",
     hint = "once an iterate overflows the distance is +inf; x - eta d x is then inf - inf = NaN, " ..
            "while (1 - eta d) x stays infinite" })
+case { call = "gd_quadratic_trace", args = { { 1, 50 }, 0, { 3, -4 }, 0.02, 3, out(4) }, compare = 6,
+       tol = TRACE_TOL, hidden = true, name = "n = 0: write nothing",
+       hint = "n < 1: leave out untouched (no distance of an empty vector is asked for)" }
 trace({ 100, 1 }, { 0, 1 }, 0.1, 400, {
     hidden = true, name = "a zero component with an unstable factor",
     hint = "a component that starts at 0 stays 0, even if (1 - eta d)^j overflows: " ..

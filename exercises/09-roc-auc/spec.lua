@@ -94,9 +94,17 @@ do
     for i = 8, n, 7 do s[i] = s[i - 1] end
     auc("n = 10^6 under the normal time limit", s, l, {
         hidden = true, tol = { abs = 1e-10 },
-        hint = "a loop over all pairs makes 2.5e11 comparisons, far beyond the time limit; " ..
-               "qsort and one walk take about a tenth of a second" })
+        hint = "a time-out: a loop over all pairs makes 2.5e11 comparisons, far beyond the time " ..
+               "limit; sort once (qsort or a merge sort) and walk once, about a tenth of a second.  " ..
+               "A wrong value: every 7th score is tied with the one before it, so take each group of " ..
+               "tied scores as one diagonal step, and sum the trapezoids in integer counts " ..
+               "(unsigned long long, 2 P N is about 5e11) before dividing once" })
 end
+auc("a label that is neither 0 nor 1: NaN", { 0.9, 0.4, 0.7, 0.1 }, { 1, 0, 2, 0 }, { hidden = true,
+    hint = "labels are 0 or 1; any other value (2 here) makes the input invalid: return NAN, " ..
+           "do not count it as a positive" })
+auc("n = 0: NaN", { 0.5 }, { 1 }, { hidden = true, args = { { 0.5 }, ints { 1 }, 0 },
+    hint = "n < 1: no examples, no curve: return NAN without reading the arrays" })
 
 return {
     title = "The exact area under the ROC curve",
