@@ -1,6 +1,6 @@
 #!/bin/sh
 # dist-check.sh TARBALL NAME [quick|full] -- test the student distribution:
-# no reference solution or hidden key inside; every exercise complete for a
+# no reference solution, hidden key or mutant inside; every exercise complete for a
 # student; the unpacked tree builds the grader, which runs on a starter (and
 # fails it) and on a reference solution (public cases: passes); with `full`,
 # `make check` passes in the unpacked tree.  Run from the tree's root.
@@ -13,6 +13,7 @@ fail() { echo "dist-check: FAIL: $*" >&2; exit 1; }
 list=$(tar -tzf "$tarball")
 echo "$list" | grep -E "^$name/exercises/.*/solution\.c$" && fail "a reference solution is in $tarball"
 echo "$list" | grep -E "^$name/exercises/.*/keys/hidden\.txt$" && fail "hidden keys are in $tarball"
+echo "$list" | grep -E "^$name/exercises/.*/mutants/" && fail "mutant solutions are in $tarball"
 echo "$list" | grep -Ev "^$name/" && fail "entries outside $name/"
 for f in Makefile README.md lib/slope.h grader/main.c lua/slope.lua grader/grader.mk; do
     echo "$list" | grep -qx "$name/$f" || fail "$f is missing"
@@ -70,4 +71,4 @@ if [ "$mode" = full ]; then
         || { tail -40 "$w/check.log" >&2; fail "make check in the unpacked tree"; }
     echo "dist-check: make check passes in the unpacked tree"
 fi
-echo "dist-check: $tarball: $n exercises, no solution.c, no hidden keys"
+echo "dist-check: $tarball: $n exercises, no solution.c, no hidden keys, no mutants"

@@ -4,7 +4,9 @@
 # without the instructors' files.  Run from the tree's root (make does).
 #
 # Left out: every exercise's reference solution (exercises/*/solution.c), its
-# hidden answer keys (exercises/*/keys/hidden.txt), build products, and
+# hidden answer keys (exercises/*/keys/hidden.txt), its mutants (wrong
+# solutions that break one edge rule each: exercises/*/mutants/), build
+# products, and
 # drafts kept beside the exercises for the maintainers.  The grader's own
 # test fixtures (tests/grader/exercises/) keep their tiny solutions and
 # hidden keys: they are test data for the grader, not course answers, and
@@ -32,13 +34,14 @@ root=$stage/$name
 # Instructors' files.
 find "$root/exercises" -name solution.c -type f -exec rm -f {} +
 find "$root/exercises" -path '*/keys/hidden.txt' -type f -exec rm -f {} +
+find "$root/exercises" -name mutants -type d -prune -exec rm -rf {} +
 # Build products and editor litter that may sit in a working tree.
 find "$root" \( -name '*.o' -o -name '*.d' -o -name '*.so' -o -name '*.a' -o -name '*~' \
               -o -name '*.tmp' -o -name '.*.swp' \) -type f -exec rm -f {} +
 find "$root" -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Refuse to ship an answer, whatever the copy above did.
-leak=$(find "$root/exercises" \( -name solution.c -o -name hidden.txt \) -print)
+leak=$(find "$root/exercises" \( -name solution.c -o -name hidden.txt -o -name mutants \) -print)
 if [ -n "$leak" ]; then
     echo "dist-student: instructor files would ship: $leak" >&2
     exit 1

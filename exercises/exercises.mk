@@ -13,8 +13,13 @@
 #   - `grader check --hidden` fails starter.c (exit 1) with wrong answers
 #     only: a crash, a time-out, a missing function or a compile error in
 #     the starter (or exit 2/3, a spec or grader failure) fails the check.
-# In a student tree (no solution.c, no keys/hidden.txt) the solution is not
-# checked and the starter is graded on the public cases only.
+#   - every edge rule the statement's table lists (rows "| E<k> | ... |
+#     cases |") names existing cases, public or hidden as it says, and each
+#     mutants/E<k>-*.c (a solution that breaks that rule alone) fails some of
+#     the rule's cases and no other, all of them together (edge-rules.lua).
+# In a student tree (no solution.c, no keys/hidden.txt, no mutants/) the
+# solution is not checked, the starter is graded on the public cases only,
+# and only the edge rules' public case numbers are checked.
 # The answer keys themselves are compared with solution.c by
 # `make grader-keys-check` (grader/grader.mk).  The grader's reports are
 # kept in $(BUILD)/exercises/NAME.{solution,starter}.txt.
@@ -26,7 +31,8 @@ EXERCISE_GRADE    = $(GRADER_BIN) check $* exercises/$*/$(1) $(2) --no-progress 
 
 .PHONY: exercises-check $(EXERCISE_CHECKS)
 exercises-check: $(EXERCISE_CHECKS)
-	@echo "exercises-check: $(words $(EXERCISES)) exercises: every solution passes, every starter fails cleanly"
+	@echo "exercises-check: $(words $(EXERCISES)) exercises: every solution passes, every starter fails cleanly," \
+	      "every edge rule is checked by its cases"
 
 # $* is the exercise's directory name; `grader check` accepts it as is.
 $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
@@ -58,5 +64,7 @@ $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
 	 if grep -q '^The compiler warns' $$r; then \
 	   cat $$r >&2; echo "exercises-check: $*: starter.c: the grader's compiler warns" >&2; exit 1; \
 	 fi
+	@luajit exercises/edge-rules.lua --grader $(GRADER_BIN) --exercises exercises $* > $(EXERCISE_REPORTS)/$*.edges.txt
 	@echo "exercises-check: $*: $$(sed -n 's/^Score: \(.*\) -- passed$$/\1/p' $(EXERCISE_REPORTS)/$*.solution.txt 2>/dev/null || echo no) for solution.c," \
-	      "$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt) for starter.c"
+	      "$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt) for starter.c;" \
+	      "$$(sed -n 's/^edge-rules: [^:]*: //p' $(EXERCISE_REPORTS)/$*.edges.txt)"
