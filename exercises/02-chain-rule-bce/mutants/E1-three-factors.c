@@ -5,9 +5,6 @@
  * (exercises/edge-rules.lua). */
 #include <math.h>
 
-/* sigmoid(z) - y, with sigmoid evaluated through e^-|z| so that nothing
- * overflows, and 1 - sigmoid(z) taken as sigmoid(-z) for z >= 0: then
- * y = 1 keeps the tiny residual -sigmoid(-z) instead of rounding it to 0. */
 static double residual(double z, double y)
 {
     double p = 1.0 / (1.0 + exp(-z));

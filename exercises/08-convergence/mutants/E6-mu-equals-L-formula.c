@@ -22,9 +22,10 @@ long gd_iterations_needed(double L, double mu, double r0, double eps)
         return -1;
     /* rate^k r0 <= eps  <=>  k >= (log eps - log r0) / log(1 - mu/L).
      * log1p(-mu/L) keeps every digit of mu/L; 1 - mu/L rounded first
-     * would lose most of them when mu/L is tiny (kappa = 1e12 loses four
-     * digits of k).  log eps - log r0 cannot underflow the way eps / r0
-     * can (1e-300 / 1e300 is 0, whose log is -inf). */
+     * would lose most of them when mu/L is tiny (at kappa = 1e12 it keeps
+     * about four significant digits of mu/L, and k is wrong from its
+     * fifth).  log eps - log r0 cannot underflow the way eps / r0 can
+     * (1e-300 / 1e300 is 0, whose log is -inf). */
     double k = ceil((log(eps) - log(r0)) / log1p(-mu / L));
     if (!(k < (double)LONG_MAX))   /* 2^63 exactly: larger k do not fit */
         return -1;
