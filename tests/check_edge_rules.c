@@ -65,14 +65,14 @@ static int run(const char *cmd)
 static int edge_rules(void)
 {
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "luajit exercises/edge-rules.lua --grader %s --exercises %s 01-clamp", grader(),
-             dir);
+    snprintf(cmd, sizeof cmd, "luajit exercises/edge-rules.lua --grader %s --exercises %s 01-clamp",
+             grader(), dir);
     return run(cmd);
 }
 
-#define SOLUTION_BODY                                                     \
-    "double clamp01(double x)\n{\n"                                       \
-    "    if (x != x)\n        return x;\n"                                \
+#define SOLUTION_BODY                                                                              \
+    "double clamp01(double x)\n{\n"                                                                \
+    "    if (x != x)\n        return x;\n"                                                         \
     "    return x < 0 ? 0.0 : x > 1 ? 1.0 : x;\n}\n"
 
 static const char *readme =
@@ -126,22 +126,27 @@ END_TEST
 static const struct {
     const char *file, *text, *drop, *want;
 } broken[] = {
-    { "README.md", "| E1 | x < 0 | 0 | 9 |\n", NULL, "E1 names case 9, but the spec has 5 cases" },
-    { "README.md", "| E1 | x < 0 | 0 | 2 |\n| E3 | NaN | NaN | 4 |\n", NULL,
-      "E3: case 4 is hidden, but the row says public" },
-    { "README.md", "| E1 | x < 0 | 0 | 2, three |\n", NULL, "'three' is not a case number" },
-    { "README.md", "| E1 | x < 0 | 0 | 2 |\n| E1 | x < 0 | 0 | 2 |\n", NULL, "rule E1 listed twice" },
-    { "README.md", "# Clamp\n\nNo table.\n", NULL, "has no edge-rule table" },
-    { "README.md", "| E1 | x < 0 | 0 | 2, 1 |\n| E2 | x > 1 | 1 | 3, 5 (hidden) |\n"
-                   "| E3 | NaN | NaN | 4 (hidden) |\n", NULL, "E1 lists case 1, but no mutant of E1 fails it" },
-    { "README.md", "| E1 | x < 0 | 0 | 2 |\n| E2 | x > 1 | 1 | 3 |\n| E3 | NaN | NaN | 4 (hidden) |\n", NULL,
-      "mutants/E2-no-ceiling.c fails case 5, which E2" },
-    { "mutants/E3-nan-is-zero.c", SOLUTION_BODY, NULL, "yet it passes every case" },
-    { "mutants/E1-no-floor.c", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : 0.5;\n}\n", NULL,
-      "mutants/E1-no-floor.c fails case 1, which E1" },
-    { "mutants/E9-stray.c", SOLUTION_BODY, NULL, "mutants/E9-stray.c: its name must start with the id of a rule" },
-    { "mutants/E1-broken.c", "double clamp01(double x) { return x +; }\n", NULL, "mutants/E1-broken.c does not compile" },
-    { NULL, NULL, "mutants/E3-nan-is-zero.c", "E3 has no mutant" },
+    {"README.md", "| E1 | x < 0 | 0 | 9 |\n", NULL, "E1 names case 9, but the spec has 5 cases"},
+    {"README.md", "| E1 | x < 0 | 0 | 2 |\n| E3 | NaN | NaN | 4 |\n", NULL,
+     "E3: case 4 is hidden, but the row says public"},
+    {"README.md", "| E1 | x < 0 | 0 | 2, three |\n", NULL, "'three' is not a case number"},
+    {"README.md", "| E1 | x < 0 | 0 | 2 |\n| E1 | x < 0 | 0 | 2 |\n", NULL, "rule E1 listed twice"},
+    {"README.md", "# Clamp\n\nNo table.\n", NULL, "has no edge-rule table"},
+    {"README.md",
+     "| E1 | x < 0 | 0 | 2, 1 |\n| E2 | x > 1 | 1 | 3, 5 (hidden) |\n"
+     "| E3 | NaN | NaN | 4 (hidden) |\n",
+     NULL, "E1 lists case 1, but no mutant of E1 fails it"},
+    {"README.md",
+     "| E1 | x < 0 | 0 | 2 |\n| E2 | x > 1 | 1 | 3 |\n| E3 | NaN | NaN | 4 (hidden) |\n", NULL,
+     "mutants/E2-no-ceiling.c fails case 5, which E2"},
+    {"mutants/E3-nan-is-zero.c", SOLUTION_BODY, NULL, "yet it passes every case"},
+    {"mutants/E1-no-floor.c", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : 0.5;\n}\n",
+     NULL, "mutants/E1-no-floor.c fails case 1, which E1"},
+    {"mutants/E9-stray.c", SOLUTION_BODY, NULL,
+     "mutants/E9-stray.c: its name must start with the id of a rule"},
+    {"mutants/E1-broken.c", "double clamp01(double x) { return x +; }\n", NULL,
+     "mutants/E1-broken.c does not compile"},
+    {NULL, NULL, "mutants/E3-nan-is-zero.c", "E3 has no mutant"},
 };
 
 START_TEST(each_broken_rule_or_mutant_is_reported)
@@ -149,7 +154,8 @@ START_TEST(each_broken_rule_or_mutant_is_reported)
     if (broken[_i].file) {
         if (strcmp(broken[_i].file, "README.md") == 0 && broken[_i].text[0] == '|') {
             char text[1024];
-            snprintf(text, sizeof text, "# Clamp\n\n| rule | input | returns | cases |\n|---|---|---|---|\n%s",
+            snprintf(text, sizeof text,
+                     "# Clamp\n\n| rule | input | returns | cases |\n|---|---|---|---|\n%s",
                      broken[_i].text);
             put("README.md", text);
         } else {
@@ -159,7 +165,8 @@ START_TEST(each_broken_rule_or_mutant_is_reported)
     if (broken[_i].drop)
         drop(broken[_i].drop);
     ck_assert_int_eq(edge_rules(), 1);
-    ck_assert_msg(strstr(err, broken[_i].want) != NULL, "want \"%s\" in:\n%s", broken[_i].want, err);
+    ck_assert_msg(strstr(err, broken[_i].want) != NULL, "want \"%s\" in:\n%s", broken[_i].want,
+                  err);
     ck_assert_ptr_nonnull(strstr(err, "HINT: "));
 }
 END_TEST
@@ -187,7 +194,8 @@ Suite *make_edge_rules_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, a_sound_exercise_passes);
-    tcase_add_loop_test(tc, each_broken_rule_or_mutant_is_reported, 0, (int)(sizeof broken / sizeof broken[0]));
+    tcase_add_loop_test(tc, each_broken_rule_or_mutant_is_reported, 0,
+                        (int)(sizeof broken / sizeof broken[0]));
     tcase_add_test(tc, a_student_tree_checks_public_numbers);
     suite_add_tcase(s, tc);
     return s;
