@@ -81,9 +81,12 @@ local function grade(grader, dir, name, file, hidden)
                               quote(grader), quote(name), quote(file), quote(dir), hidden and " --hidden" or "")
     local fh = io.popen(cmd)
     local out = fh:read("*a")
-    local ok, _, code = fh:close()
+    local ok, _, code = fh:close()   -- LuaJIT without 5.2 compatibility: true, no status
     code = (ok == true or ok == 0) and 0 or code
-    if code ~= 0 and code ~= 1 then die(2, "edge-rules: %s: %s exited %s:\n%s", name, cmd, tostring(code), out) end
+    if code ~= 0 and code ~= 1 then
+        die(2, "edge-rules: %s: %s exited %s:\n%sHINT: run that command to see what the grader says",
+            name, cmd, tostring(code), out)
+    end
     local cases, count = {}, 0
     for line in out:gmatch("[^\n]+") do
         local k = line:match('^%s*{"name": "case (%d+): ')
@@ -95,7 +98,10 @@ local function grade(grader, dir, name, file, hidden)
         end
     end
     local verdict = out:match('"verdict": "([^"]*)"}') or "?"
-    if count == 0 then die(2, "edge-rules: %s: no case in the grader's report on %s:\n%s", name, file, out) end
+    if count == 0 then
+        die(2, "edge-rules: %s: no case in the grader's report on %s:\n%sHINT: run `grader check %s %s` " ..
+               "to see what the grader says", name, file, out, name, file)
+    end
     return cases, count, verdict
 end
 
@@ -123,11 +129,13 @@ local function main(args)
                   "  check that each edge rule of DIR/NAME/README.md names existing cases, and that\n" ..
                   "  each mutant DIR/NAME/mutants/E<k>*.c fails its rule's cases and no other")
             os.exit(0)
-        elseif a:sub(1, 2) == "--" then die(2, "edge-rules: unknown option %s (see --help)", a)
+        elseif a:sub(1, 2) == "--" then die(2, "edge-rules: unknown option %s\nHINT: see --help", a)
         else name = a end
         i = i + 1
     end
-    if not (grader and dir and name) then die(2, "edge-rules: need --grader BIN --exercises DIR NAME (see --help)") end
+    if not (grader and dir and name) then
+        die(2, "edge-rules: need --grader BIN --exercises DIR NAME\nHINT: make exercises-check runs it for every exercise")
+    end
     local ex = dir .. "/" .. name
     local problems = {}
     local function problem(fmt, ...) problems[#problems + 1] = string.format(fmt, ...) end

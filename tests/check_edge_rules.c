@@ -187,6 +187,20 @@ START_TEST(a_student_tree_checks_public_numbers)
 }
 END_TEST
 
+/* Bad usage and a grader that cannot grade are exit 2, with a hint. */
+START_TEST(usage_errors_exit_2)
+{
+    ck_assert_int_eq(run("luajit exercises/edge-rules.lua --no-such-option"), 2);
+    ck_assert_ptr_nonnull(strstr(err, "HINT: "));
+    ck_assert_int_eq(run("luajit exercises/edge-rules.lua 01-clamp"), 2);
+    ck_assert_ptr_nonnull(strstr(err, "need --grader BIN --exercises DIR NAME"));
+    put("spec.lua", "case { call = 'clamp01', args = { 0.375 } }\nreturn {\n"); /* a broken spec */
+    ck_assert_int_eq(edge_rules(), 2);
+    ck_assert_ptr_nonnull(strstr(err, "HINT: "));
+    ck_assert_int_eq(run("luajit exercises/edge-rules.lua --help"), 0);
+}
+END_TEST
+
 Suite *make_edge_rules_suite(void)
 {
     Suite *s = suite_create("edge_rules");
@@ -197,6 +211,7 @@ Suite *make_edge_rules_suite(void)
     tcase_add_loop_test(tc, each_broken_rule_or_mutant_is_reported, 0,
                         (int)(sizeof broken / sizeof broken[0]));
     tcase_add_test(tc, a_student_tree_checks_public_numbers);
+    tcase_add_test(tc, usage_errors_exit_2);
     suite_add_tcase(s, tc);
     return s;
 }
