@@ -2,8 +2,14 @@
 -- trajectories (t = 0 .. 10) for the figure, the edge rates 0, 1/2 and 1, a
 -- negative rate, t = 0, a negative t, long runs; gd_converges on both sides
 -- of each boundary; gd_optimal_alpha.  Hidden: runs long enough to overflow,
--- x0 = 0 on a diverging rate, a million steps, and alpha = 1e-20, whose
--- rounded factor 1 - 2 alpha is exactly 1.
+-- x0 = 0 on a diverging rate, a million steps, starts at 1e-300 and 1e300
+-- where (1 - 2 alpha)^t alone over- or underflows although x_t does not,
+-- and alpha = 1e-20, whose rounded factor 1 - 2 alpha is exactly 1.
+--
+-- Each edge rule of the statement's table names the cases that a solution
+-- breaking it fails; mutants/ holds one such solution per rule, and
+-- `make exercises-check` runs them.  Adding or moving a case renumbers the
+-- cases after it: update the table's last column.
 --
 -- Tolerance for gd_iterate: rel 1e-9 (a loop of t multiplications and a
 -- closed form agree to about t units in the last place), or abs 1e-300
