@@ -215,13 +215,16 @@ chapters-cli-check: $(CHAPTER_BIN)
 	   done; \
 	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help and reject bad options with exit 2"
 
-# Lessons equal what programs print and sources say; tables carry the seeds' numbers.
+# Lessons equal what programs print and sources say; tables carry the seeds' numbers;
+# and each lesson stands on its own (--prose: no "seed" but a random seed, no
+# "widget", "slider" or "source page").
 weave-check: $(CHAPTER_BIN)
+	@$(WEAVE) --prose $(CHAPTERS:%=chapters/%/lesson.md)
 	@for c in $(CHAPTERS); do \
 	   $(WEAVE) --check --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; \
 	   if [ -f chapters/$$c/seeds.txt ]; then \
 	     $(WEAVE) --seeds --program $(BUILD)/bin/$$c chapters/$$c/seeds.txt || exit 1; fi; \
-	 done; echo "weave: $(words $(CHAPTERS)) lessons match their programs, sources and seeds"
+	 done; echo "weave: $(words $(CHAPTERS)) lessons stand on their own and match their programs, sources and seeds"
 
 # --- benchmarks -----------------------------------------------------------------
 $(BUILD)/bench/%: bench/%.c bench/harness.c bench/harness.h $(LIB_A) $(FLAGS_STAMP)
