@@ -60,9 +60,14 @@ CHECK_LIBS   = $(shell pkg-config --libs check)
 # rebuilds instead of silently reusing stale objects.
 FLAGS_STAMP = $(BUILD)/.flags
 FLAGS_NOW   = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+# The same for the installation's directories, which the installed slope.pc
+# and Lua binding name.
+INSTALL_STAMP = $(BUILD)/.install-dirs
+INSTALL_NOW   = $(PREFIX) $(LIBDIR) $(INCDIR) $(SHAREDIR)
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 $(shell mkdir -p $(BUILD) && echo '$(FLAGS_NOW)' | cmp -s - $(FLAGS_STAMP) \
           || echo '$(FLAGS_NOW)' > $(FLAGS_STAMP))
+$(shell echo '$(INSTALL_NOW)' | cmp -s - $(INSTALL_STAMP) || echo '$(INSTALL_NOW)' > $(INSTALL_STAMP))
 endif
 
 # --- Debian packages ----------------------------------------------------------
@@ -141,14 +146,11 @@ headers-check:
 	   printf '#include "%s"\n' $$h | $(CC) $(ALL_CFLAGS) -fsyntax-only -x c - || exit 1; \
 	 done; echo "headers: $(words $(LIB_HDR)) headers compile on their own"
 
-# Install into a scratch DESTDIR and build a program against it with pkg-config.
-install-check: lib
-	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
-	 $(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
-	 printf '#include <slope.h>\nint main(void){return slope_linalg_norm2((double[]){3,4},2)==5.0?0:1;}\n' > $$d/t.c && \
-	 PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
-	   $(CC) $(SANFLAGS) $$d/t.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig pkg-config --cflags --libs --static slope) -o $$d/t && \
-	 LD_LIBRARY_PATH=$$d/usr/local/lib $$d/t && echo "install: headers, libslope and slope.pc work from a DESTDIR"
+# Install into a staging DESTDIR and into a scratch non-system PREFIX, and
+# use each from outside the tree with no LD_LIBRARY_PATH: a program built
+# with pkg-config, the Lua binding (tests/install-check.sh says how).
+install-check: lib grader
+	@MAKE='$(MAKE)' BUILD='$(BUILD)' CC='$(CC)' SANFLAGS='$(SANFLAGS)' sh tests/install-check.sh
 
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
@@ -249,14 +251,45 @@ include exercises/dist.mk
 keys: grader-keys
 
 # --- install --------------------------------------------------------------------
-$(BUILD)/slope.pc: $(FLAGS_STAMP)
+# Two installed files name the installation's directories: slope.pc and the
+# Lua binding.  They are rebuilt whenever a directory changes (INSTALL_STAMP,
+# written at the top of this file, as FLAGS_STAMP is).
+#
+# slope.pc's Libs carry an rpath (a RUNPATH, so LD_LIBRARY_PATH still
+# overrides it) unless LIBDIR is one the dynamic linker searches on its own:
+# /lib, /usr/lib and their multiarch directories (`ld.so --help` lists them).
+# /usr/local/lib is not one of them -- it is found only through ld.so.cache,
+# after a root `ldconfig` -- so an install under /usr/local gets the rpath
+# too, and a program built against it runs at once, from any prefix.  The
+# rpath is written out, not as ${libdir}: pkg-config prefixes variables with
+# PKG_CONFIG_SYSROOT_DIR, and a program built against a staging tree must
+# look for the library where it will be installed, not in the staging tree.
+MULTIARCH   = $(shell $(CC) -print-multiarch 2>/dev/null)
+LINKER_DIRS = /lib /usr/lib $(if $(MULTIARCH),/lib/$(MULTIARCH) /usr/lib/$(MULTIARCH))
+comma      := ,
+PC_RPATH    = $(if $(filter $(LINKER_DIRS),$(patsubst %/,%,$(LIBDIR))),,-Wl$(comma)-rpath$(comma)$(LIBDIR) -Wl$(comma)--enable-new-dtags)
+
+$(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile
 	@mkdir -p $(@D)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
 	  'Name: slope' 'Description: calculus and optimization for machine learning' \
-	  'Version: $(VERSION)' 'Libs: -L$${libdir} -lslope' 'Libs.private: -lm' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} $(PC_RPATH) -lslope' 'Libs.private: -lm' \
 	  'Cflags: -I$${includedir}' > $@
 
-install: lib grader $(BUILD)/slope.pc
+# The installed lua/slope.lua learns where its headers and library went:
+# relative to its own directory (a moved installation still finds its own
+# library) and absolute (a copy of the file elsewhere still finds them).
+$(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile
+	@mkdir -p $(@D)
+	INC_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(INCDIR)) \
+	LIB_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(LIBDIR)) INC='$(INCDIR)' LIB='$(LIBDIR)' \
+	  awk 'BEGIN { n = 0 } \
+	       /^local installed = nil$$/ { n++; printf "local installed = { include_rel = [==[%s]==], lib_rel = [==[%s]==],\n    include = [==[%s]==], lib = [==[%s]==] }\n", \
+	                                    ENVIRON["INC_REL"], ENVIRON["LIB_REL"], ENVIRON["INC"], ENVIRON["LIB"]; next } \
+	       { print } END { exit n != 1 }' $< > $@ \
+	  || { echo "install: lua/slope.lua has no line 'local installed = nil' to fill in" >&2; exit 1; }
+
+install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
 	install -m 755 $(GRADER_BIN) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
@@ -264,12 +297,12 @@ install: lib grader $(BUILD)/slope.pc
 	ln -sf libslope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libslope.so.$(SOMAJOR)
 	ln -sf libslope.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libslope.so
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
-	install -m 644 $(BUILD)/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	install -m 644 $(BUILD)/install/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	@# What the installed grader reads: the exercises as a student gets them
 	@# (no solution.c, no hidden keys), the figure style, the Lua binding.
 	install -d $(DESTDIR)$(SHAREDIR)/plots $(DESTDIR)$(SHAREDIR)/lua
 	install -m 644 plots/style.gp $(DESTDIR)$(SHAREDIR)/plots/
-	install -m 644 lua/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
+	install -m 644 $(BUILD)/install/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
 	for d in exercises/[0-9]*/; do e=$$(basename $$d); \
 	  install -d $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys && \
 	  install -m 644 $$d/exercise.h $$d/spec.lua $$d/starter.c $$d/README.md \
