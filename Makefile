@@ -135,7 +135,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check chapters-cli-check headers-check install-check figures-check grader-e2e grader-keys-check \
+test: all weave-check chapters-cli-check run-check headers-check install-check figures-check grader-e2e grader-keys-check \
       exercises-check dist-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
@@ -193,29 +193,56 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
 .PHONY: chapters run weave weave-check
 chapters: $(CHAPTER_BIN)
 
-# make run CH=01 [ARGS="--x0 2"]: one chapter's program with its defaults.
-CH_NAME = $(filter $(CH)-%,$(CHAPTERS))
+# make run CH=05 [ARGS="--lr 0.95"]: one chapter's program with its defaults.
+# CH is the chapter's number (5 or 05) or its full name (05-gradient-descent);
+# anything that names no single chapter is refused with the list.
+CH_NAME = $(filter $(CH) $(CH)-% 0$(CH)-%,$(CHAPTERS))
 run: deps
-	@test -n "$(CH_NAME)" || { echo "run: no chapter $(CH); try CH=01 (chapters: $(CHAPTERS))" >&2; exit 2; }
+	@test "$(words $(CH_NAME))" = 1 || { \
+	   echo "run: $(if $(CH),no chapter '$(CH)',CH is not set); the chapters are:" >&2; \
+	   printf '  %s\n' $(CHAPTERS) >&2; \
+	   echo "HINT: make run CH=5, CH=05 or CH=05-gradient-descent (add ARGS=\"--help\" for its options)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory -s $(BUILD)/bin/$(CH_NAME)
 	@$(BUILD)/bin/$(CH_NAME) $(ARGS)
+
+# `make run` finds a chapter by its number with or without the leading zero
+# or by its full name, and refuses the rest with the list and a HINT.  The
+# first and last chapters stand for all (each run is two makes: seconds).
+.PHONY: run-check
+run-check: $(CHAPTER_BIN)
+	@for c in $(firstword $(CHAPTERS)) $(lastword $(CHAPTERS)); do n=$${c%%-*}; \
+	   for ch in "$$n" "$${n#0}" "$$c"; do \
+	     out=$$($(MAKE) --no-print-directory -s BUILD=$(BUILD) run CH="$$ch" ARGS=--help 2>&1); \
+	     [ "$$(printf '%s\n' "$$out" | head -n 1)" = "usage: $(BUILD)/bin/$$c [options]" ] || \
+	       { printf 'run-check: make run CH=%s does not run %s:\n%s\n' "$$ch" "$$c" "$$out" >&2; exit 1; }; \
+	   done; \
+	 done
+	@for ch in 0 99 x 5-gradient-descent %; do \
+	   $(MAKE) --no-print-directory -s BUILD=$(BUILD) run CH="$$ch" >/dev/null 2>$(BUILD)/run.err; r=$$?; \
+	   [ $$r = 2 ] && grep -q "no chapter '$$ch'" $(BUILD)/run.err && grep -qx '  $(lastword $(CHAPTERS))' $(BUILD)/run.err \
+	     && grep -q HINT $(BUILD)/run.err || \
+	     { echo "run-check: make run CH=$$ch: exit $$r, want 2 with the chapters and a HINT:" >&2; cat $(BUILD)/run.err >&2; exit 1; }; \
+	 done; echo "run: make run takes CH=5, CH=05 or the full name, and refuses an unknown one with the list"
 
 weave: $(CHAPTER_BIN)
 	@for c in $(CHAPTERS); do $(WEAVE) --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; done
 
 # Every chapter program keeps the command-line contract: --help exits 0 with
-# a usage line, an unknown option or a malformed value exits 2 with a HINT.
+# a usage line and leaves out the build's --weave, which still works; an
+# unknown option or a malformed value exits 2 with a HINT.
 .PHONY: chapters-cli-check
 chapters-cli-check: $(CHAPTER_BIN)
 	@for c in $(CHAPTERS); do b=$(BUILD)/bin/$$c; \
-	   $$b --help | grep -q '^usage: ' || { echo "$$c: --help prints no usage" >&2; exit 1; }; \
+	   $$b --help > $(BUILD)/cli.out && grep -q '^usage: ' $(BUILD)/cli.out || { echo "$$c: --help prints no usage" >&2; exit 1; }; \
+	   ! grep -q -- '--weave' $(BUILD)/cli.out || { echo "$$c: --help lists --weave, a build option" >&2; exit 1; }; \
+	   $$b --weave | grep -q '^@@ table ' || { echo "$$c: --weave prints no '@@ table' marker" >&2; exit 1; }; \
 	   opt=$$($$b --help | sed -n 's/^  --\([a-z0-9-]*\) .*(default .*/\1/p' | head -n 1); \
 	   for bad in "--no-such-option" "--$$opt=not-a-number"; do \
 	     $$b "$$bad" >/dev/null 2>$(BUILD)/cli.err; r=$$?; \
 	     [ $$r = 2 ] && grep -q HINT $(BUILD)/cli.err || \
 	       { echo "$$c $$bad: exit $$r with no HINT, want exit 2 and a HINT" >&2; exit 1; }; \
 	   done; \
-	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help and reject bad options with exit 2"
+	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help (without the build's --weave) and reject bad options with exit 2"
 
 # Lessons equal what programs print and sources say; tables carry the seeds' numbers.
 weave-check: $(CHAPTER_BIN)

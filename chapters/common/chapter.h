@@ -36,8 +36,9 @@ typedef struct {
 /* Parse argv against opts.  `--help` prints the usage (with each default)
  * and exits 0; an unknown option, a missing or malformed value exits 2 with
  * a message saying what to type instead.  `--weave` switches the table
- * headings to the markers the weave tool reads; `--data DIR` makes
- * chapter_data() write figure data into DIR. */
+ * headings to the markers the weave tool reads (a build option: accepted,
+ * but not listed by --help); `--data DIR` makes chapter_data() write figure
+ * data into DIR. */
 void chapter_parse(int argc, char **argv, const char *summary,
                    const chapter_opt *opts, size_t nopts);
 
