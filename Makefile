@@ -25,6 +25,9 @@ SHAREDIR ?= $(PREFIX)/share/slope
 
 VERSION = 0.1.0
 SOMAJOR = 0
+# A literal comma, for $(if ...) arguments (no comment after it: make would
+# keep the spaces before the comment in its value).
+comma  := ,
 
 # --- flags: one explicit list ------------------------------------------------
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -293,7 +296,6 @@ keys: grader-keys
 # look for the library where it will be installed, not in the staging tree.
 MULTIARCH   = $(shell $(CC) -print-multiarch 2>/dev/null)
 LINKER_DIRS = /lib /usr/lib $(if $(MULTIARCH),/lib/$(MULTIARCH) /usr/lib/$(MULTIARCH))
-comma      := ,
 PC_RPATH    = $(if $(filter $(LINKER_DIRS),$(patsubst %/,%,$(LIBDIR))),,-Wl$(comma)-rpath$(comma)$(LIBDIR) -Wl$(comma)--enable-new-dtags)
 
 $(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile

@@ -24,9 +24,19 @@ EXERCISE_CHECKS   = $(EXERCISES:%=exercises-check-%)
 EXERCISE_REPORTS  = $(BUILD)/exercises
 EXERCISE_GRADE    = $(GRADER_BIN) check $* exercises/$*/$(1) $(2) --no-progress --exercises exercises
 
+# The student distribution has no solution.c: the messages say so rather
+# than report on solutions that are not there.
+EXERCISE_SOLUTIONS = $(wildcard $(EXERCISES:%=exercises/%/solution.c))
+
 .PHONY: exercises-check $(EXERCISE_CHECKS)
 exercises-check: $(EXERCISE_CHECKS)
-	@echo "exercises-check: $(words $(EXERCISES)) exercises: every solution passes, every starter fails cleanly"
+	@echo "exercises-check: $(words $(EXERCISES)) exercises: $(strip \
+	  $(if $(filter $(words $(EXERCISES)),$(words $(EXERCISE_SOLUTIONS))), \
+	    every solution passes$(comma) every starter fails cleanly, \
+	  $(if $(EXERCISE_SOLUTIONS), \
+	    every solution.c present passes ($(words $(EXERCISE_SOLUTIONS)))$(comma) every starter fails cleanly \
+	    ($(words $(filter-out $(EXERCISE_SOLUTIONS:exercises/%/solution.c=%),$(EXERCISES))) have no solution.c), \
+	    every starter fails cleanly (no reference solutions in this distribution))))"
 
 # $* is the exercise's directory name; `grader check` accepts it as is.
 $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
@@ -58,5 +68,7 @@ $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
 	 if grep -q '^The compiler warns' $$r; then \
 	   cat $$r >&2; echo "exercises-check: $*: starter.c: the grader's compiler warns" >&2; exit 1; \
 	 fi
-	@echo "exercises-check: $*: $$(sed -n 's/^Score: \(.*\) -- passed$$/\1/p' $(EXERCISE_REPORTS)/$*.solution.txt 2>/dev/null || echo no) for solution.c," \
-	      "$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt) for starter.c"
+	@starter=$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt); \
+	 if [ -f $(EXERCISE_REPORTS)/$*.solution.txt ]; then \
+	   echo "exercises-check: $*: $$(sed -n 's/^Score: \(.*\) -- passed$$/\1/p' $(EXERCISE_REPORTS)/$*.solution.txt) for solution.c, $$starter for starter.c"; \
+	 else echo "exercises-check: $*: starter fails cleanly, $$starter (no reference solution in this distribution)"; fi
