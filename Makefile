@@ -4,6 +4,7 @@
 #   make check           install missing deps, build with -Werror, run every suite
 #   make check SAN=1     the same under AddressSanitizer + UBSan (into build/san)
 #   make bench           benchmarks with side-by-side numpy/scikit-learn peers
+#   make run CH=5        one chapter's program (CH=5, 05 or 05-gradient-descent)
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps            install the Debian packages the course needs
 #   make figures         redraw every lesson figure into chapters/*/figures/
@@ -298,7 +299,16 @@ MULTIARCH   = $(shell $(CC) -print-multiarch 2>/dev/null)
 LINKER_DIRS = /lib /usr/lib $(if $(MULTIARCH),/lib/$(MULTIARCH) /usr/lib/$(MULTIARCH))
 PC_RPATH    = $(if $(filter $(LINKER_DIRS),$(patsubst %/,%,$(LIBDIR))),,-Wl$(comma)-rpath$(comma)$(LIBDIR) -Wl$(comma)--enable-new-dtags)
 
-$(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile
+# slope.pc and the binding name these directories from anywhere: they must
+# be absolute.
+.PHONY: install-dirs-check
+install-dirs-check:
+	@for d in '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(BINDIR)' '$(SHAREDIR)'; do case "$$d" in /*) ;; *) \
+	   echo "install: '$$d' is not an absolute path" >&2; \
+	   echo "HINT: give an absolute PREFIX, e.g. make install PREFIX=\$$HOME/.local" >&2; exit 2;; esac; \
+	 done
+
+$(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile | install-dirs-check
 	@mkdir -p $(@D)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
 	  'Name: slope' 'Description: calculus and optimization for machine learning' \
@@ -308,7 +318,7 @@ $(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile
 # The installed lua/slope.lua learns where its headers and library went:
 # relative to its own directory (a moved installation still finds its own
 # library) and absolute (a copy of the file elsewhere still finds them).
-$(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile
+$(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile | install-dirs-check
 	@mkdir -p $(@D)
 	INC_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(INCDIR)) \
 	LIB_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(LIBDIR)) INC='$(INCDIR)' LIB='$(LIBDIR)' \
@@ -318,7 +328,7 @@ $(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile
 	       { print } END { exit n != 1 }' $< > $@ \
 	  || { echo "install: lua/slope.lua has no line 'local installed = nil' to fill in" >&2; exit 1; }
 
-install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua
+install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | install-dirs-check
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
 	install -m 755 $(GRADER_BIN) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/

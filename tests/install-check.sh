@@ -32,6 +32,13 @@ install_into() {   # install_into VAR=VALUE...: make install quietly, or fail
 # 3 and 4 as doubles: |(3, 4)| = 5 exactly.
 printf '#include <slope.h>\nint main(void){return slope_linalg_norm2((double[]){3,4},2)==5.0?0:1;}\n' > "$w/t.c"
 
+# ---- 0. a relative PREFIX: refused, since slope.pc and the binding name it -------------
+st=0
+"$MAKE" --no-print-directory -s BUILD="$BUILD" install PREFIX=relative/prefix >"$w/rel.log" 2>&1 || st=$?
+grep -q "install: 'relative/prefix' is not an absolute path" "$w/rel.log" && grep -q HINT "$w/rel.log" \
+    && [ "$st" = 2 ] || { cat "$w/rel.log" >&2; fail "make install PREFIX=relative/prefix: exit $st"; }
+[ ! -e relative ] || fail "make install PREFIX=relative/prefix created ./relative"
+
 # ---- 1. a staging tree ---------------------------------------------------------------
 install_into DESTDIR="$w/stage" PREFIX=/usr/local
 libs=$(PKG_CONFIG_SYSROOT_DIR="$w/stage" PKG_CONFIG_LIBDIR="$w/stage/usr/local/lib/pkgconfig" \
@@ -59,8 +66,10 @@ lua_norm() {   # lua_norm DIR: load DIR/slope.lua, print the library's path if |
         assert(s.linalg_norm2(s.doubles{3, 4}, 2) == 5, "norm2(3, 4) is not 5")
         io.write(s.path, "\n")')
 }
+used="a pkg-config program and the Lua binding run"
 if ldd "$src/$BUILD/lib/libslope.so.0" | grep -q libasan; then
     echo "install-check: the Lua binding skipped (a sanitizer build of libslope)"
+    used="a pkg-config program runs"
 else
     got=$(lua_norm "$p/share/slope/lua") || fail "the installed Lua binding"
     case "$got" in "$p/share/slope/lua/../../../lib/libslope.so.0") ;;
@@ -75,4 +84,4 @@ else
     got=$(lua_norm "$w/elsewhere") || fail "a copy of the installed Lua binding"
     [ "$got" = "$p/lib/libslope.so.0" ] || fail "the copied binding loaded $got, not $p/lib's"
 fi
-echo "install: from a DESTDIR and from a scratch PREFIX, a pkg-config program and the Lua binding run with no LD_LIBRARY_PATH"
+echo "install: from a DESTDIR and from a scratch PREFIX, $used with no LD_LIBRARY_PATH"
