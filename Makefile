@@ -338,7 +338,8 @@ install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | insta
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
 	install -m 644 $(BUILD)/install/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	@# What the installed grader reads: the exercises as a student gets them
-	@# (no solution.c, no hidden keys), the figure style, the Lua binding.
+	@# (no solution.c, no hidden keys) and the figure style; and the Lua
+	@# binding, for luajit (the grader embeds its own copy).
 	install -d $(DESTDIR)$(SHAREDIR)/plots $(DESTDIR)$(SHAREDIR)/lua
 	install -m 644 plots/style.gp $(DESTDIR)$(SHAREDIR)/plots/
 	install -m 644 $(BUILD)/install/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
