@@ -57,10 +57,12 @@ done
 [ "$n" -gt 0 ] || fail "no exercises in $tarball"
 
 # A fresh build dir inside the unpacked tree, as a student would have: the
-# caller's make flags (BUILD=..., -j) are not passed down.  exercises-check
+# caller's make flags (BUILD=..., -j) are not passed down, nor DIST_FULL
+# (make exports it from the command line: the unpacked tree's own make check
+# would unpack and check a tarball again, without end).  exercises-check
 # builds the grader and checks every starter as `make check` does there:
 # it compiles warning-free, runs every case and fails with wrong answers only.
-unset MAKEFLAGS MAKELEVEL MFLAGS
+unset MAKEFLAGS MAKELEVEL MFLAGS DIST_FULL
 export XDG_STATE_HOME="$w/state"
 make -C "$t" --no-print-directory -s BUILD=build exercises-check >"$w/exercises.log" 2>&1 \
     || { cat "$w/exercises.log" >&2; fail "make exercises-check in the unpacked tree"; }
