@@ -3,7 +3,7 @@
  * way it announces each table.
  *
  * A chapter program reads top to bottom like its lesson: parse the options
- * the seed's widgets exposed (a step h, a learning rate, a start point), then
+ * the lesson lets a reader change (a step h, a learning rate, a start point), then
  * print one table after another.  Each table starts with chapter_table(), so
  * the weave tool (chapters/weave.lua) can cut the output into named tables
  * and paste each into the lesson where a `<!-- table: NAME -->` marker asks
