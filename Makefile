@@ -4,6 +4,7 @@
 #   make check           install missing deps, build with -Werror, run every suite
 #   make check SAN=1     the same under AddressSanitizer + UBSan (into build/san)
 #   make bench           benchmarks with side-by-side numpy/scikit-learn peers
+#   make run CH=5        one chapter's program (CH=5, 05 or 05-gradient-descent)
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps            install the Debian packages the course needs
 #   make figures         redraw every lesson figure into chapters/*/figures/
@@ -25,6 +26,9 @@ SHAREDIR ?= $(PREFIX)/share/slope
 
 VERSION = 0.1.0
 SOMAJOR = 0
+# A literal comma, for $(if ...) arguments (no comment after it: make would
+# keep the spaces before the comment in its value).
+comma  := ,
 
 # --- flags: one explicit list ------------------------------------------------
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -60,9 +64,14 @@ CHECK_LIBS   = $(shell pkg-config --libs check)
 # rebuilds instead of silently reusing stale objects.
 FLAGS_STAMP = $(BUILD)/.flags
 FLAGS_NOW   = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+# The same for the installation's directories, which the installed slope.pc
+# and Lua binding name.
+INSTALL_STAMP = $(BUILD)/.install-dirs
+INSTALL_NOW   = $(PREFIX) $(LIBDIR) $(INCDIR) $(SHAREDIR)
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 $(shell mkdir -p $(BUILD) && echo '$(FLAGS_NOW)' | cmp -s - $(FLAGS_STAMP) \
           || echo '$(FLAGS_NOW)' > $(FLAGS_STAMP))
+$(shell echo '$(INSTALL_NOW)' | cmp -s - $(INSTALL_STAMP) || echo '$(INSTALL_NOW)' > $(INSTALL_STAMP))
 endif
 
 # --- Debian packages ----------------------------------------------------------
@@ -130,7 +139,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check chapters-cli-check headers-check install-check figures-check grader-e2e grader-keys-check \
+test: all weave-check chapters-cli-check run-check headers-check install-check figures-check grader-e2e grader-keys-check \
       exercises-check dist-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
@@ -141,14 +150,11 @@ headers-check:
 	   printf '#include "%s"\n' $$h | $(CC) $(ALL_CFLAGS) -fsyntax-only -x c - || exit 1; \
 	 done; echo "headers: $(words $(LIB_HDR)) headers compile on their own"
 
-# Install into a scratch DESTDIR and build a program against it with pkg-config.
-install-check: lib
-	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
-	 $(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/usr/local >/dev/null && \
-	 printf '#include <slope.h>\nint main(void){return slope_linalg_norm2((double[]){3,4},2)==5.0?0:1;}\n' > $$d/t.c && \
-	 PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig \
-	   $(CC) $(SANFLAGS) $$d/t.c $$(PKG_CONFIG_SYSROOT_DIR=$$d PKG_CONFIG_LIBDIR=$$d/usr/local/lib/pkgconfig pkg-config --cflags --libs --static slope) -o $$d/t && \
-	 LD_LIBRARY_PATH=$$d/usr/local/lib $$d/t && echo "install: headers, libslope and slope.pc work from a DESTDIR"
+# Install into a staging DESTDIR and into a scratch non-system PREFIX, and
+# use each from outside the tree with no LD_LIBRARY_PATH: a program built
+# with pkg-config, the Lua binding (tests/install-check.sh says how).
+install-check: lib grader
+	@MAKE='$(MAKE)' BUILD='$(BUILD)' CC='$(CC)' SANFLAGS='$(SANFLAGS)' sh tests/install-check.sh
 
 check: deps
 	@$(MAKE) --no-print-directory WERROR=1 test
@@ -191,29 +197,56 @@ $(foreach c,$(CHAPTERS),$(eval $(call chapter_rule,$(c))))
 .PHONY: chapters run weave weave-check
 chapters: $(CHAPTER_BIN)
 
-# make run CH=01 [ARGS="--x0 2"]: one chapter's program with its defaults.
-CH_NAME = $(filter $(CH)-%,$(CHAPTERS))
+# make run CH=05 [ARGS="--lr 0.95"]: one chapter's program with its defaults.
+# CH is the chapter's number (5 or 05) or its full name (05-gradient-descent);
+# anything that names no single chapter is refused with the list.
+CH_NAME = $(filter $(CH) $(CH)-% 0$(CH)-%,$(CHAPTERS))
 run: deps
-	@test -n "$(CH_NAME)" || { echo "run: no chapter $(CH); try CH=01 (chapters: $(CHAPTERS))" >&2; exit 2; }
+	@test "$(words $(CH_NAME))" = 1 || { \
+	   echo "run: $(if $(CH),no chapter '$(CH)',CH is not set); the chapters are:" >&2; \
+	   printf '  %s\n' $(CHAPTERS) >&2; \
+	   echo "HINT: make run CH=5, CH=05 or CH=05-gradient-descent (add ARGS=\"--help\" for its options)" >&2; exit 2; }
 	@$(MAKE) --no-print-directory -s $(BUILD)/bin/$(CH_NAME)
 	@$(BUILD)/bin/$(CH_NAME) $(ARGS)
+
+# `make run` finds a chapter by its number with or without the leading zero
+# or by its full name, and refuses the rest with the list and a HINT.  The
+# first and last chapters stand for all (each run is two makes: seconds).
+.PHONY: run-check
+run-check: $(CHAPTER_BIN)
+	@for c in $(firstword $(CHAPTERS)) $(lastword $(CHAPTERS)); do n=$${c%%-*}; \
+	   for ch in "$$n" "$${n#0}" "$$c"; do \
+	     out=$$($(MAKE) --no-print-directory -s BUILD=$(BUILD) run CH="$$ch" ARGS=--help 2>&1); \
+	     [ "$$(printf '%s\n' "$$out" | head -n 1)" = "usage: $(BUILD)/bin/$$c [options]" ] || \
+	       { printf 'run-check: make run CH=%s does not run %s:\n%s\n' "$$ch" "$$c" "$$out" >&2; exit 1; }; \
+	   done; \
+	 done
+	@for ch in 0 99 x 5-gradient-descent %; do \
+	   $(MAKE) --no-print-directory -s BUILD=$(BUILD) run CH="$$ch" >/dev/null 2>$(BUILD)/run.err; r=$$?; \
+	   [ $$r = 2 ] && grep -q "no chapter '$$ch'" $(BUILD)/run.err && grep -qx '  $(lastword $(CHAPTERS))' $(BUILD)/run.err \
+	     && grep -q HINT $(BUILD)/run.err || \
+	     { echo "run-check: make run CH=$$ch: exit $$r, want 2 with the chapters and a HINT:" >&2; cat $(BUILD)/run.err >&2; exit 1; }; \
+	 done; echo "run: make run takes CH=5, CH=05 or the full name, and refuses an unknown one with the list"
 
 weave: $(CHAPTER_BIN)
 	@for c in $(CHAPTERS); do $(WEAVE) --program $(BUILD)/bin/$$c chapters/$$c/lesson.md || exit 1; done
 
 # Every chapter program keeps the command-line contract: --help exits 0 with
-# a usage line, an unknown option or a malformed value exits 2 with a HINT.
+# a usage line and leaves out the build's --weave, which still works; an
+# unknown option or a malformed value exits 2 with a HINT.
 .PHONY: chapters-cli-check
 chapters-cli-check: $(CHAPTER_BIN)
 	@for c in $(CHAPTERS); do b=$(BUILD)/bin/$$c; \
-	   $$b --help | grep -q '^usage: ' || { echo "$$c: --help prints no usage" >&2; exit 1; }; \
+	   $$b --help > $(BUILD)/cli.out && grep -q '^usage: ' $(BUILD)/cli.out || { echo "$$c: --help prints no usage" >&2; exit 1; }; \
+	   ! grep -q -- '--weave' $(BUILD)/cli.out || { echo "$$c: --help lists --weave, a build option" >&2; exit 1; }; \
+	   $$b --weave | grep -q '^@@ table ' || { echo "$$c: --weave prints no '@@ table' marker" >&2; exit 1; }; \
 	   opt=$$($$b --help | sed -n 's/^  --\([a-z0-9-]*\) .*(default .*/\1/p' | head -n 1); \
 	   for bad in "--no-such-option" "--$$opt=not-a-number"; do \
 	     $$b "$$bad" >/dev/null 2>$(BUILD)/cli.err; r=$$?; \
 	     [ $$r = 2 ] && grep -q HINT $(BUILD)/cli.err || \
 	       { echo "$$c $$bad: exit $$r with no HINT, want exit 2 and a HINT" >&2; exit 1; }; \
 	   done; \
-	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help and reject bad options with exit 2"
+	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help (without the build's --weave) and reject bad options with exit 2"
 
 # Lessons equal what programs print and sources say; tables carry the seeds' numbers;
 # and each lesson stands on its own (--prose: no "seed" but a random seed, no
@@ -252,14 +285,53 @@ include exercises/dist.mk
 keys: grader-keys
 
 # --- install --------------------------------------------------------------------
-$(BUILD)/slope.pc: $(FLAGS_STAMP)
+# Two installed files name the installation's directories: slope.pc and the
+# Lua binding.  They are rebuilt whenever a directory changes (INSTALL_STAMP,
+# written at the top of this file, as FLAGS_STAMP is).
+#
+# slope.pc's Libs carry an rpath (a RUNPATH, so LD_LIBRARY_PATH still
+# overrides it) unless LIBDIR is one the dynamic linker searches on its own:
+# /lib, /usr/lib and their multiarch directories (`ld.so --help` lists them).
+# /usr/local/lib is not one of them -- it is found only through ld.so.cache,
+# after a root `ldconfig` -- so an install under /usr/local gets the rpath
+# too, and a program built against it runs at once, from any prefix.  The
+# rpath is written out, not as ${libdir}: pkg-config prefixes variables with
+# PKG_CONFIG_SYSROOT_DIR, and a program built against a staging tree must
+# look for the library where it will be installed, not in the staging tree.
+MULTIARCH   = $(shell $(CC) -print-multiarch 2>/dev/null)
+LINKER_DIRS = /lib /usr/lib $(if $(MULTIARCH),/lib/$(MULTIARCH) /usr/lib/$(MULTIARCH))
+PC_RPATH    = $(if $(filter $(LINKER_DIRS),$(patsubst %/,%,$(LIBDIR))),,-Wl$(comma)-rpath$(comma)$(LIBDIR) -Wl$(comma)--enable-new-dtags)
+
+# slope.pc and the binding name these directories from anywhere: they must
+# be absolute.
+.PHONY: install-dirs-check
+install-dirs-check:
+	@for d in '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(BINDIR)' '$(SHAREDIR)'; do case "$$d" in /*) ;; *) \
+	   echo "install: '$$d' is not an absolute path" >&2; \
+	   echo "HINT: give an absolute PREFIX, e.g. make install PREFIX=\$$HOME/.local" >&2; exit 2;; esac; \
+	 done
+
+$(BUILD)/install/slope.pc: $(INSTALL_STAMP) Makefile | install-dirs-check
 	@mkdir -p $(@D)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
 	  'Name: slope' 'Description: calculus and optimization for machine learning' \
-	  'Version: $(VERSION)' 'Libs: -L$${libdir} -lslope' 'Libs.private: -lm' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} $(PC_RPATH) -lslope' 'Libs.private: -lm' \
 	  'Cflags: -I$${includedir}' > $@
 
-install: lib grader $(BUILD)/slope.pc
+# The installed lua/slope.lua learns where its headers and library went:
+# relative to its own directory (a moved installation still finds its own
+# library) and absolute (a copy of the file elsewhere still finds them).
+$(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile | install-dirs-check
+	@mkdir -p $(@D)
+	INC_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(INCDIR)) \
+	LIB_REL=$$(realpath -s -m --relative-to=$(SHAREDIR)/lua $(LIBDIR)) INC='$(INCDIR)' LIB='$(LIBDIR)' \
+	  awk 'BEGIN { n = 0 } \
+	       /^local installed = nil$$/ { n++; printf "local installed = { include_rel = [==[%s]==], lib_rel = [==[%s]==],\n    include = [==[%s]==], lib = [==[%s]==] }\n", \
+	                                    ENVIRON["INC_REL"], ENVIRON["LIB_REL"], ENVIRON["INC"], ENVIRON["LIB"]; next } \
+	       { print } END { exit n != 1 }' $< > $@ \
+	  || { echo "install: lua/slope.lua has no line 'local installed = nil' to fill in" >&2; exit 1; }
+
+install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | install-dirs-check
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
 	install -m 755 $(GRADER_BIN) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
@@ -267,12 +339,13 @@ install: lib grader $(BUILD)/slope.pc
 	ln -sf libslope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libslope.so.$(SOMAJOR)
 	ln -sf libslope.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libslope.so
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
-	install -m 644 $(BUILD)/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	install -m 644 $(BUILD)/install/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	@# What the installed grader reads: the exercises as a student gets them
-	@# (no solution.c, no hidden keys), the figure style, the Lua binding.
+	@# (no solution.c, no hidden keys) and the figure style; and the Lua
+	@# binding, for luajit (the grader embeds its own copy).
 	install -d $(DESTDIR)$(SHAREDIR)/plots $(DESTDIR)$(SHAREDIR)/lua
 	install -m 644 plots/style.gp $(DESTDIR)$(SHAREDIR)/plots/
-	install -m 644 lua/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
+	install -m 644 $(BUILD)/install/slope.lua $(DESTDIR)$(SHAREDIR)/lua/
 	for d in exercises/[0-9]*/; do e=$$(basename $$d); \
 	  install -d $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys && \
 	  install -m 644 $$d/exercise.h $$d/spec.lua $$d/starter.c $$d/README.md \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # dist-student.sh OUT.tar.gz VERSION -- the student distribution: everything
 # needed to read the course, build it, run `make check` and grade exercises,
-# without the instructors' files.  Run from the tree's root (make does).
+# without the instructors' files, and with exercises/student-README.md as its
+# README.md.  Run from the tree's root (make does).
 #
 # Left out: every exercise's reference solution (exercises/*/solution.c), its
 # hidden answer keys (exercises/*/keys/hidden.txt), its mutants (wrong
@@ -19,7 +20,7 @@ name=slope-student-$version
 # What a student needs, in the tree's own layout.  bench/ and .ci/ are not
 # needed to learn, but the Makefile and CI script refer to them.
 paths="Makefile README.md .clang-format .gitignore .ci bench chapters grader lib lua plots tests exercises"
-for p in Makefile README.md lib grader lua chapters exercises; do
+for p in Makefile README.md exercises/student-README.md lib grader lua chapters exercises; do
     [ -e "$p" ] || { echo "dist-student: $p is missing: run from the tree's root" >&2; exit 2; }
 done
 
@@ -30,6 +31,11 @@ for p in $paths; do
     if [ -e "$p" ]; then cp -R "$p" "$stage/$name/"; fi
 done
 root=$stage/$name
+
+# The top-level README is the instructors' (solutions, answer keys, grading
+# a class): the tarball's is the student README, which stays beside the
+# exercises as well so that a student tree can make this tarball again.
+cp exercises/student-README.md "$root/README.md"
 
 # Instructors' files.
 find "$root/exercises" -name solution.c -type f -exec rm -f {} +

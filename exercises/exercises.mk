@@ -29,10 +29,19 @@ EXERCISE_CHECKS   = $(EXERCISES:%=exercises-check-%)
 EXERCISE_REPORTS  = $(BUILD)/exercises
 EXERCISE_GRADE    = $(GRADER_BIN) check $* exercises/$*/$(1) $(2) --no-progress --exercises exercises
 
+# The student distribution has no solution.c: the messages say so rather
+# than report on solutions that are not there.
+EXERCISE_SOLUTIONS = $(wildcard $(EXERCISES:%=exercises/%/solution.c))
+
 .PHONY: exercises-check $(EXERCISE_CHECKS)
 exercises-check: $(EXERCISE_CHECKS)
-	@echo "exercises-check: $(words $(EXERCISES)) exercises: every solution passes, every starter fails cleanly," \
-	      "every edge rule is checked by its cases"
+	@echo "exercises-check: $(words $(EXERCISES)) exercises: $(strip \
+	  $(if $(filter $(words $(EXERCISES)),$(words $(EXERCISE_SOLUTIONS))), \
+	    every solution passes$(comma) every starter fails cleanly, \
+	  $(if $(EXERCISE_SOLUTIONS), \
+	    every solution.c present passes ($(words $(EXERCISE_SOLUTIONS)))$(comma) every starter fails cleanly \
+	    ($(words $(filter-out $(EXERCISE_SOLUTIONS:exercises/%/solution.c=%),$(EXERCISES))) have no solution.c), \
+	    every starter fails cleanly (no reference solutions in this distribution)))); every edge rule is checked by its cases"
 
 # $* is the exercise's directory name; `grader check` accepts it as is.
 $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
@@ -65,6 +74,8 @@ $(EXERCISE_CHECKS): exercises-check-%: $(GRADER_BIN)
 	   cat $$r >&2; echo "exercises-check: $*: starter.c: the grader's compiler warns" >&2; exit 1; \
 	 fi
 	@luajit exercises/edge-rules.lua --grader $(GRADER_BIN) --exercises exercises $* > $(EXERCISE_REPORTS)/$*.edges.txt
-	@echo "exercises-check: $*: $$(sed -n 's/^Score: \(.*\) -- passed$$/\1/p' $(EXERCISE_REPORTS)/$*.solution.txt 2>/dev/null || echo no) for solution.c," \
-	      "$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt) for starter.c;" \
-	      "$$(sed -n 's/^edge-rules: [^:]*: //p' $(EXERCISE_REPORTS)/$*.edges.txt)"
+	@starter=$$(sed -n 's/^Score: \([^ ]*\) -- .*/\1/p' $(EXERCISE_REPORTS)/$*.starter.txt); \
+	 edges=$$(sed -n 's/^edge-rules: [^:]*: //p' $(EXERCISE_REPORTS)/$*.edges.txt); \
+	 if [ -f $(EXERCISE_REPORTS)/$*.solution.txt ]; then \
+	   echo "exercises-check: $*: $$(sed -n 's/^Score: \(.*\) -- passed$$/\1/p' $(EXERCISE_REPORTS)/$*.solution.txt) for solution.c, $$starter for starter.c; $$edges"; \
+	 else echo "exercises-check: $*: starter fails cleanly, $$starter (no reference solution in this distribution); $$edges"; fi

@@ -13,13 +13,29 @@
 -- soname libslope.so.MAJOR, MAJOR taken from the headers: loading a library
 -- of another major version fails here, before any call.
 --
+-- Where the headers and the shared object are looked for, first to last:
+--   1. SLOPE_INCLUDE (the headers' directory) and SLOPE_LIB (the shared
+--      object's path), when set;
+--   2. in the source tree (this file is lua/slope.lua): ../lib and
+--      ../build/lib;
+--   3. in an installed copy (PREFIX/share/slope/lua/slope.lua): the
+--      include and lib directories of the same installation, first relative
+--      to this file (so a moved installation still finds its own library),
+--      then at the absolute paths `make install` wrote below;
+--   4. the system: /usr/local/include/slope, /usr/include/slope, and the
+--      dynamic linker's own search for libslope.so.MAJOR.
+-- package.cpath is not searched: it names Lua C modules, which libslope is not.
+--
 -- Every libslope function is reachable without its prefix
 -- (slope.deriv_central is slope_deriv_central); slope.C is the raw namespace.
--- Environment: SLOPE_INCLUDE (the headers' directory) and SLOPE_LIB (the
--- shared object's path) override the search.
 local ffi = require "ffi"
 
 local M = {}
+
+-- `make install` replaces the next line with the installation's directories
+-- (include_rel and lib_rel relative to this file's directory, include and
+-- lib absolute); in the source tree it stays nil.
+local installed = nil
 
 local function module_dir()
     local src = debug.getinfo(1, "S").source
@@ -34,14 +50,32 @@ local function read(path)
     return s
 end
 
-local function find_include()
-    local here = module_dir()
-    for _, dir in ipairs({ os.getenv("SLOPE_INCLUDE") or "", here .. "/../lib",
-                           here .. "/../../../include/slope", "/usr/local/include/slope",
-                           "/usr/include/slope" }) do
-        if dir ~= "" and read(dir .. "/slope.h") then return dir end
+-- The candidates for one directory or file, in the order above; `tree` is
+-- the source tree's, rel/abs the installation's, sys the system's.
+local function candidates(env, tree, rel, abs, sys)
+    local here, list = module_dir(), { os.getenv(env) or "" }
+    if installed then
+        list[#list + 1] = here .. "/" .. rel
+        list[#list + 1] = abs
+    else
+        list[#list + 1] = here .. "/" .. tree
     end
-    error("slope: cannot find slope.h (set SLOPE_INCLUDE to the headers' directory)", 2)
+    for _, s in ipairs(sys) do list[#list + 1] = s end
+    return list
+end
+
+local function find_include()
+    local i = installed or {}
+    local tried = {}
+    for _, dir in ipairs(candidates("SLOPE_INCLUDE", "../lib", i.include_rel, i.include,
+                                    { "/usr/local/include/slope", "/usr/include/slope" })) do
+        if dir ~= "" then
+            if read(dir .. "/slope.h") then return dir end
+            tried[#tried + 1] = dir
+        end
+    end
+    error("slope: cannot find slope.h in " .. table.concat(tried, ", ") ..
+          "\nHINT: set SLOPE_INCLUDE to the directory holding libslope's headers", 2)
 end
 
 -- Headers in include order (each once), as ffi.cdef text, plus the
@@ -81,19 +115,20 @@ local function declare(dir)
 end
 
 local function load_library(major)
-    local path = os.getenv("SLOPE_LIB")
-    local candidates = { path or "", module_dir() .. "/../build/lib/libslope.so." .. major,
-                         "libslope.so." .. major }
+    local so = "libslope.so." .. major
+    local i = installed or {}
     local errors = {}
-    for _, p in ipairs(candidates) do
+    for _, p in ipairs(candidates("SLOPE_LIB", "../build/lib/" .. so,
+                                  i.lib_rel and i.lib_rel .. "/" .. so, i.lib and i.lib .. "/" .. so,
+                                  { so })) do
         if p ~= "" then
             local ok, lib = pcall(ffi.load, p)
             if ok then return lib, p end
             errors[#errors + 1] = tostring(lib)
         end
     end
-    error("slope: cannot load libslope.so." .. major .. " (build it with make, or set SLOPE_LIB):\n  " ..
-          table.concat(errors, "\n  "), 3)
+    error("slope: cannot load " .. so .. ":\n  " .. table.concat(errors, "\n  ") ..
+          "\nHINT: build it with make (in the source tree), or set SLOPE_LIB to its path", 3)
 end
 
 local dir = find_include()

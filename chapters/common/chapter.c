@@ -23,8 +23,8 @@ static void usage(FILE *fp, const char *prog, const char *summary,
             fprintf(fp, "  --%-12s %s (default %d)\n", opts[i].name, opts[i].help,
                     *(int *)opts[i].dest);
     }
-    fprintf(fp, "  --%-12s %s\n  --%-12s %s\n  --%-12s %s\n", "help", "show this help and exit",
-            "weave", "mark each table for the weave tool",
+    /* --weave is left out: it serves the build (make weave), not a reader. */
+    fprintf(fp, "  --%-12s %s\n  --%-12s %s\n", "help", "show this help and exit",
             "data DIR", "also write the figures' data files into DIR");
 }
 

@@ -3,7 +3,7 @@
  * way it announces each table.
  *
  * A chapter program reads top to bottom like its lesson: parse the options
- * the seed's widgets exposed (a step h, a learning rate, a start point), then
+ * the lesson lets a reader change (a step h, a learning rate, a start point), then
  * print one table after another.  Each table starts with chapter_table(), so
  * the weave tool (chapters/weave.lua) can cut the output into named tables
  * and paste each into the lesson where a `<!-- table: NAME -->` marker asks
@@ -36,8 +36,9 @@ typedef struct {
 /* Parse argv against opts.  `--help` prints the usage (with each default)
  * and exits 0; an unknown option, a missing or malformed value exits 2 with
  * a message saying what to type instead.  `--weave` switches the table
- * headings to the markers the weave tool reads; `--data DIR` makes
- * chapter_data() write figure data into DIR. */
+ * headings to the markers the weave tool reads (a build option: accepted,
+ * but not listed by --help); `--data DIR` makes chapter_data() write figure
+ * data into DIR. */
 void chapter_parse(int argc, char **argv, const char *summary,
                    const chapter_opt *opts, size_t nopts);
 
