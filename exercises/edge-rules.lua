@@ -76,9 +76,14 @@ end
 
 -- Grade FILE with the grader's JSON report; returns the cases
 -- { [k] = { failed = bool, hidden = bool } }, their count and the verdict.
+-- A mutant breaks a value, never the speed, so it runs under a clock ten
+-- times the default: on a busy machine its verdict must not race the time
+-- limit of a large case (09's n = 10^6).
+local TIME_LIMIT = 20
+
 local function grade(grader, dir, name, file, hidden)
-    local cmd = string.format("%s check %s %s --format json --no-progress --exercises %s%s 2>&1",
-                              quote(grader), quote(name), quote(file), quote(dir), hidden and " --hidden" or "")
+    local cmd = string.format("%s check %s %s --format json --no-progress --time-limit %d --exercises %s%s 2>&1",
+                              quote(grader), quote(name), quote(file), TIME_LIMIT, quote(dir), hidden and " --hidden" or "")
     local fh = io.popen(cmd)
     local out = fh:read("*a")
     local ok, _, code = fh:close()   -- LuaJIT without 5.2 compatibility: true, no status
