@@ -1073,12 +1073,14 @@ static void edge_table(sine_net *s, eos_runs *r)
         printf("  eta = %-4g  sharpness %7.3f .. %7.3f, mean %7.3f = %5.3f x 2/eta;"
                " loss rose at %3d of %d samples\n", eos_rates[e], lo, hi, mean, mean * eos_rates[e] / 2,
                rises, m);
-        /* the claims of the lesson: every run starts below its edge (sharpness
-         * < 2/eta), the two larger rates end at it (within 5%) */
-        ok = ok && r->sharp[e][0] < 2 / eos_rates[e] && isfinite(mean);
+        /* the claim of the lesson: the two larger rates end at their edge
+         * (within 5%), whatever the start */
+        ok = ok && isfinite(mean);
         if (e > 0)
             ok = ok && fabs(mean * eos_rates[e] / 2 - 1) < 0.05;
     }
+    printf("At the start the sharpness %.3f is below 2/eta for %s.\n", r->sharp[0][0],
+           r->sharp[0][0] < 2 / eos_rates[2] ? "all three rates" : "some rates only (try another --seed)");
     if (!ok) {
         fprintf(stderr, "08-convexity-convergence: the edge-of-stability runs changed character\n"
                         "HINT: compare with the lesson's table; run `make check CK_RUN_SUITE=mlp`\n");
@@ -1108,10 +1110,14 @@ static void warmup_table(sine_net *s, eos_runs *r, double eta)
     for (int j = (WARM_STEPS + WARM_LEN) / 2 / EOS_SAMPLE; j <= WARM_STEPS / EOS_SAMPLE; j++, m++)
         mean += r->wsharp[1][j];
     mean /= m;
-    printf("Constant eta: the loss stopped being finite after %zu steps.\n", r->wdone[0]);
+    if (r->wdone[0] <= WARM_STEPS)
+        printf("Constant eta: the loss stopped being finite after %zu steps.\n", r->wdone[0]);
+    else
+        printf("Constant eta: this start survived all %d steps (try another --seed).\n", WARM_STEPS);
     printf("Warm-up: mean sharpness over steps %d..%d is %.3f = %.3f x 2/eta.\n",
            (WARM_STEPS + WARM_LEN) / 2, WARM_STEPS, mean, mean * eta / 2);
-    if (!(r->wdone[0] < WARM_STEPS && r->wdone[1] > WARM_STEPS && fabs(mean * eta / 2 - 1) < 0.1)) {
+    /* the claim that holds for every start: warmed up, the run ends at its edge */
+    if (!(r->wdone[1] > WARM_STEPS && fabs(mean * eta / 2 - 1) < 0.1)) {
         fprintf(stderr, "08-convexity-convergence: the warm-up runs changed character\n"
                         "HINT: compare with the lesson's table\n");
         exit(1);
@@ -1289,7 +1295,7 @@ int main(int argc, char **argv)
     const chapter_opt opts[] = {
         {"a", CHAPTER_DOUBLE, &o.a, "one end of the chord-test segment"},
         {"b", CHAPTER_DOUBLE, &o.b, "the other end"},
-        {"seed", CHAPTER_INT, &o.seed, "random seed of every draw (>= 0)"},
+        {"seed", CHAPTER_INT, &o.seed, "random seed of every draw, and of section 8's network (>= 0)"},
         {"samples", CHAPTER_INT, &o.samples, "random matrices per size (1 .. 1000000)"},
         {"dmax", CHAPTER_INT, &o.dmax, "largest matrix size (1 .. 16)"},
         {"lr", CHAPTER_DOUBLE, &o.lr, "learning rate on the double well (0 < lr < 1/3)"},
