@@ -7,7 +7,9 @@
  * ball) tracing one path; what tuned momentum buys; RMSProp on the ravine and
  * where its epsilon goes; Adam against SGD (where a common claim fails,
  * why, and when Adam wins, and why turning the ravine takes that win away);
- * Adam's bias correction; AdamW's decoupled weight
+ * Adam's bias correction; the ravine lab (the zig-zag against the tuned
+ * heavy ball, Nesterov's two forms, shown to be one method, and Adam; then
+ * the ravine turned by 30 and 45 degrees); AdamW's decoupled weight
  * decay against L2 in the gradient; the four-optimizer race on
  * sin(w1) + 0.5 w2^2; and a run with your own settings.
  *

@@ -7,7 +7,11 @@
  * descent lands from each start, the share of random symmetric matrices that
  * are minima, the escape from a saddle (plain, heavy-ball and noisy descent),
  * the constants L, mu and kappa, the three rate bounds checked at every step,
- * the kappa = 2 vs kappa = 50 experiment, and the step limit 2/L.
+ * the kappa = 2 vs kappa = 50 experiment, the step limit 2/L, the
+ * iterations of GD, heavy ball and Nesterov against kappa (checked against
+ * their bounds, with fitted slopes), and the sharpness of a small tanh
+ * network: power iteration on Hessian-vector products, the edge of
+ * stability, and warm-up.
  *
  * Try: --a -2 --b 3 (another segment), --offset 1e-12 (a closer start to the
  * saddle), --kappa2 200 (a worse condition number), --step-factor 1.5 (a step
