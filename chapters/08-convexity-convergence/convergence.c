@@ -1106,7 +1106,7 @@ static void warmup_table(sine_net *s, eos_runs *r, double eta)
     for (int i = 0; i < 10; i++) {
         const int j = show[i] / EOS_SAMPLE;
         const double lr = slope_schedule_warmup(eta, WARM_LEN, (size_t)show[i]);
-        printf("  %4d   %9.4f  %9.3e     %6.4f  %8.3f  %9.4f  %9.3e\n", show[i], r->wsharp[0][j],
+        printf("  %4d   %9.4g  %9.3e     %6.4f  %8.3f  %9.4f  %9.3e\n", show[i], r->wsharp[0][j],
                r->wloss[0][j], lr, 2 / lr, r->wsharp[1][j], r->wloss[1][j]);
     }
     double mean = 0;
