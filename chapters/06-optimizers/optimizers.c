@@ -7,7 +7,9 @@
  * ball) tracing one path; what tuned momentum buys; RMSProp on the ravine and
  * where its epsilon goes; Adam against SGD (where a common claim fails,
  * why, and when Adam wins, and why turning the ravine takes that win away);
- * Adam's bias correction; AdamW's decoupled weight
+ * Adam's bias correction; the ravine lab (the zig-zag against the tuned
+ * heavy ball, Nesterov's two forms, shown to be one method, and Adam; then
+ * the ravine turned by 30 and 45 degrees); AdamW's decoupled weight
  * decay against L2 in the gradient; the four-optimizer race on
  * sin(w1) + 0.5 w2^2; and a run with your own settings.
  *
@@ -590,6 +592,324 @@ static void bias_correction(double lr, double beta1, double beta2, double eps)
            ravine(wu, 2, NULL));
 }
 
+/* ---- 5. the ravine lab: curing the zig-zag, and turning the ravine ------------------- */
+
+static slope_optim make_heavy_ball(double *v, size_t n, double eta, double beta)
+{
+    return make_momentum(v, n, eta, beta, SLOPE_MOMENTUM_HEAVY_BALL);
+}
+
+static slope_optim make_nesterov(double *v, size_t n, double lr, double beta,
+                                 slope_nesterov_form form)
+{
+    slope_optim o = {.kind = SLOPE_OPTIM_NESTEROV};
+    chapter_check(slope_optim_nesterov_init(&o.nesterov, v, n, lr, beta, form), "setting up Nesterov");
+    return o;
+}
+
+/* Spectral radius of Nesterov's method on curvature h: the error obeys
+ * e_{k+1} = (1 + beta)(1 - lr h) e_k - beta (1 - lr h) e_{k-1}, whose
+ * characteristic roots solve z^2 - (1 + beta) q z + beta q = 0, q = 1 - lr h. */
+static double nesterov_factor(double lr, double beta, double h)
+{
+    double q = 1 - lr * h, b = (1 + beta) * q, disc = b * b - 4 * beta * q;
+    if (disc < 0)
+        return sqrt(beta * q);
+    return fmax(fabs(b + sqrt(disc)), fabs(b - sqrt(disc))) / 2;
+}
+
+enum { LAB_STEPS = 2000, LAB_SHOW = 100 };   /* long enough for Adam to reach 1e-8 or not */
+
+/* The first k with ||w_k|| <= tol ||w_0|| along a trajectory of k_max steps
+ * (the minimum is the origin), or -1. */
+static long steps_to(const double *traj, size_t k_max, double tol)
+{
+    const double r0 = hypot(traj[0], traj[1]);
+    for (size_t k = 0; k <= k_max; k++)
+        if (hypot(traj[2 * k], traj[2 * k + 1]) <= tol * r0)
+            return (long)k;
+    return -1;
+}
+
+/* One run of `o` on the ravine u^2 + c v^2 turned as t says, from the point
+ * (u, v) = (2, 1) of its shape: LAB_STEPS steps into traj and loss. */
+static void turned_run(double *traj, double *loss, slope_optim *o, turned *t)
+{
+    const double w0[2] = {2 * t->cs - t->sn, 2 * t->sn + t->cs};
+    double work[2];
+    chapter_check(slope_optim_run(traj, loss, NULL, o, ravine_turned, ravine_turned_grad,
+                                  t, w0, work, 2, LAB_STEPS), "a run on the ravine");
+}
+
+/* The methods of the lab, set up for curvatures (L, mu) at the zig-zag
+ * rate alpha; moments in mem (2 doubles per method and moment).  The names,
+ * and the per-step factor of each on the two curvatures (Adam has none). */
+enum { LAB_METHODS = 5 };
+static const char *const lab_names[LAB_METHODS] = {
+    "GD", "heavy ball, tuned", "Nesterov classical", "Nesterov look-ahead", "Adam"};
+static const char *const lab_keys[LAB_METHODS] = {"gd", "heavy", "nesterov", "lookahead", "adam"};
+
+typedef struct {
+    double alpha, hb_eta, hb_beta, nag_lr, nag_beta;
+} lab_params;
+
+static lab_params lab_tuning(double L, double mu)
+{
+    lab_params p = {0.95 * slope_convergence_max_step(L), slope_convergence_heavy_ball_step(L, mu),
+                    slope_convergence_heavy_ball_momentum(L, mu), slope_convergence_step(L),
+                    slope_convergence_nesterov_momentum(L, mu)};
+    return p;
+}
+
+static slope_optim lab_method(int i, double mem[4][2], const lab_params *p)
+{
+    switch (i) {
+    case 0: return make_sgd(p->alpha);
+    case 1: return make_heavy_ball(mem[0], 2, p->hb_eta, p->hb_beta);
+    case 2: return make_nesterov(mem[0], 2, p->nag_lr, p->nag_beta, SLOPE_NESTEROV_CLASSICAL);
+    case 3: return make_nesterov(mem[0], 2, p->nag_lr, p->nag_beta, SLOPE_NESTEROV_LOOKAHEAD);
+    default: return make_adam(mem[0], mem[1], 2, 0.1, 0.9, 0.999, 1e-8);
+    }
+}
+
+static double lab_factor(int i, const lab_params *p, double L, double mu)
+{
+    switch (i) {
+    case 0: return fmax(fabs(sgd_factor(p->alpha, mu)), fabs(sgd_factor(p->alpha, L)));
+    case 1: return fmax(heavy_ball_factor(p->hb_eta, p->hb_beta, mu),
+                        heavy_ball_factor(p->hb_eta, p->hb_beta, L));
+    case 2:
+    case 3: return fmax(nesterov_factor(p->nag_lr, p->nag_beta, mu),
+                        nesterov_factor(p->nag_lr, p->nag_beta, L));
+    default: return NAN;
+    }
+}
+
+/* How often w2 changes sign in the first 20 steps, counting only values
+ * above the rounding of the start (a residue of 1e-100 flipping sign is not
+ * a zig-zag). */
+static int sign_flips(const double *traj)
+{
+    const double noise = DBL_EPSILON * fabs(traj[1]);
+    int flips = 0;
+    for (int k = 1; k <= 20; k++)
+        flips += traj[2 * k + 1] * traj[2 * k - 1] < 0 && fabs(traj[2 * k + 1]) > noise &&
+                 fabs(traj[2 * k - 1]) > noise;
+    return flips;
+}
+
+static void print_steps_to(long k)
+{
+    if (k < 0)
+        printf("  %9s", "> 2000");
+    else
+        printf("  %9ld", k);
+}
+
+static void ravine_lab(double L, double mu)
+{
+    chapter_table("ravine-lab", "the zig-zag cured: heavy ball, Nesterov and Adam with their own settings");
+    const lab_params p = lab_tuning(L, mu);
+    turned aligned = {10, 1, 0};
+    printf("Ravine w1^2 + 10 w2^2 from (2, 1): L = %g, mu = %g, kappa = %g\n", L, mu,
+           slope_convergence_kappa(L, mu));
+    printf("GD at the zig-zag rate 0.95 * 2/L = %.4f; heavy ball eta = %.4f, beta = %.4f;\n"
+           "Nesterov lr = 1/L = %.4f, beta = (sqrt(kappa)-1)/(sqrt(kappa)+1) = %.4f;"
+           " Adam alpha = 0.1, defaults\n", p.alpha, p.hb_eta, p.hb_beta, p.nag_lr, p.nag_beta);
+    printf("%-20s  %8s  %8s  %6s  %13s  %13s  %9s\n", "method", "w2 flips", "|w2|", "factor",
+           "loss after 25", "loss after 100", "steps to");
+    printf("%-20s  %8s  %8s  %6s  %13s  %13s  %9s\n", "", "(of 20)", "step 20", "", "", "", "1e-8");
+    printf("----------------------------------------------------------------------------------------------\n");
+    static double traj[2 * (LAB_STEPS + 1)], loss[LAB_STEPS + 1];
+    for (int i = 0; i < LAB_METHODS; i++) {
+        double mem[4][2];
+        slope_optim o = lab_method(i, mem, &p);
+        turned_run(traj, loss, &o, &aligned);
+        int flips = sign_flips(traj);
+        double f = lab_factor(i, &p, L, mu);
+        printf("%-20s  %8d  %8.1e  ", lab_names[i], flips, fabs(traj[41]));
+        if (isnan(f))
+            printf("%6s", "-");
+        else
+            printf("%6.4f", f);
+        printf("  %13.6e  %13.6e", loss[25], loss[100]);
+        print_steps_to(steps_to(traj, LAB_STEPS, 1e-8));
+        printf("\n");
+    }
+    printf("factor = the largest per-step shrink of the error over both directions (< 1 converges);\n"
+           "steps to 1e-8 = the first k with ||w_k|| <= 1e-8 ||w_0||\n");
+}
+
+/* weave: nesterov-forms */
+/* Both forms of Nesterov's method side by side, from the same start with the
+ * same lr and beta.  The classical run holds theta, the look-ahead run holds
+ * phi = theta + beta v; the library undoes the change of variables both
+ * ways, so each run can be compared with the other at every step. */
+static double nesterov_forms(double lr, double beta, int steps, int print)
+{
+    double th[2] = {2.0, 1.0}, ph[2] = {2.0, 1.0}, vc[2], vl[2], g[2], x[2], y[2];
+    slope_optim_nesterov cl, la;
+    chapter_check(slope_optim_nesterov_init(&cl, vc, 2, lr, beta, SLOPE_NESTEROV_CLASSICAL), "classical");
+    chapter_check(slope_optim_nesterov_init(&la, vl, 2, lr, beta, SLOPE_NESTEROV_LOOKAHEAD), "look-ahead");
+    double worst = 0;
+    for (int k = 1; k <= steps; k++) {
+        chapter_check(slope_optim_nesterov_lookahead(&cl, x, th, 2), "the look-ahead point");
+        ravine_grad(g, x, 2, NULL);                  /* classical: gradient at theta + beta v */
+        chapter_check(slope_optim_nesterov_step(&cl, th, g, 2), "a classical step");
+        ravine_grad(g, ph, 2, NULL);                 /* look-ahead: gradient at its own w */
+        chapter_check(slope_optim_nesterov_step(&la, ph, g, 2), "a look-ahead step");
+        chapter_check(slope_optim_nesterov_theta(&la, y, ph, 2), "theta from phi");
+        chapter_check(slope_optim_nesterov_lookahead(&cl, x, th, 2), "phi from theta");
+        double d = fmax(fmax(fabs(th[0] - y[0]), fabs(th[1] - y[1])),
+                        fmax(fabs(x[0] - ph[0]), fabs(x[1] - ph[1])));
+        worst = fmax(worst, d);
+        if (print && (k <= 3 || k == 5 || k == 10 || k == 20 || k == 40))
+            printf("  %2d  %+.12f  %+.12f  %+.12f  %+.12f  %7.1e\n", k, th[0], ph[0], y[0], x[0], d);
+    }
+    return worst;
+}
+/* weave end */
+
+static void nesterov_forms_table(double L, double mu)
+{
+    chapter_table("nesterov-forms", "Nesterov's two forms: one method under a change of variables");
+    const lab_params p = lab_tuning(L, mu);
+    const double lr = p.nag_lr, beta = p.nag_beta;
+    printf("Ravine from (2, 1), lr = 1/L = %.4f, beta = %.4f; first coordinates (w1) shown\n", lr, beta);
+    printf("step  classical theta   look-ahead phi    theta from phi    phi from theta   max|diff|\n");
+    printf("-----------------------------------------------------------------------------------------\n");
+    nesterov_forms(lr, beta, 40, 1);
+    double worst = nesterov_forms(lr, beta, LAB_STEPS, 0);
+    /* each step adds a few roundings of numbers below ||w_0|| = sqrt(5) */
+    const double tol = 64 * DBL_EPSILON * sqrt(5.0);
+    printf("Largest difference over %d steps, both coordinates, both directions: %.1e (%s %.1e)\n",
+           LAB_STEPS, worst, worst <= tol ? "within" : "NOT within", tol);
+    if (!(worst <= tol)) {
+        fprintf(stderr, "06-optimizers: the two forms of Nesterov's method drifted apart\n"
+                        "HINT: compare slope_optim_nesterov_step's two branches in lib/optim.c\n");
+        exit(1);
+    }
+}
+
+/* The turned ravines of the lab: angles in degrees. */
+enum { NTURNS = 3 };
+static const double turn_deg[NTURNS] = {0, 30, 45};
+
+static turned make_turned(double c, double degrees)
+{
+    const double a = degrees * PI / 180;
+    turned t = {c, cos(a), sin(a)};
+    if (degrees == 0)
+        t.cs = 1, t.sn = 0;   /* exactly the aligned ravine */
+    return t;
+}
+
+/* Turned ravine: for GD (at 2/(L + mu)), tuned heavy ball, tuned Nesterov
+ * and Adam, the loss after 100 steps and the steps to 1e-8 at each angle.
+ * Returns the largest relative spread of momentum's losses over the angles. */
+static double turned_rows(double c)
+{
+    const double L = 2 * c, mu = 2;
+    lab_params p = lab_tuning(L, mu);
+    p.alpha = 2 / (L + mu);   /* GD's best constant rate, not the zig-zag one */
+    static double traj[2 * (LAB_STEPS + 1)], loss[LAB_STEPS + 1];
+    const int rows[4] = {0, 1, 3, 4};
+    const char *names[4] = {"GD, 2/(L + mu)", "heavy ball, tuned", "Nesterov, tuned", "Adam"};
+    double spread = 0;
+    for (int r = 0; r < 4; r++) {
+        double l[NTURNS];
+        long k[NTURNS];
+        for (int a = 0; a < NTURNS; a++) {
+            double mem[4][2];
+            slope_optim o = lab_method(rows[r], mem, &p);
+            turned t = make_turned(c, turn_deg[a]);
+            turned_run(traj, loss, &o, &t);
+            l[a] = loss[100];
+            k[a] = steps_to(traj, LAB_STEPS, 1e-8);
+        }
+        printf("  %6g  %-18s", c, names[r]);
+        for (int a = 0; a < NTURNS; a++)
+            printf("  %10.2e", l[a]);
+        for (int a = 0; a < NTURNS; a++)
+            print_steps_to(k[a]);
+        printf("\n");
+        if (r == 1 || r == 2)
+            for (int a = 1; a < NTURNS; a++)
+                spread = fmax(spread, fabs(l[a] - l[0]) / l[0]);
+    }
+    return spread;
+}
+
+static void ravine_turned_table(void)
+{
+    chapter_table("ravine-turned", "turning the ravine: Adam loses its advantage, momentum does not notice");
+    printf("u^2 + c v^2 with (u, v) the coordinates turned by 0, 30 and 45 degrees, from (u, v) = (2, 1);\n"
+           "kappa = c; each method with its settings for L = 2c, mu = 2 (Adam: alpha = 0.1)\n");
+    printf("                              loss after 100 steps               steps to 1e-8\n");
+    printf("       c  method                    0 deg      30 deg      45 deg      0 deg     30 deg     45 deg\n");
+    printf("-----------------------------------------------------------------------------------------------------\n");
+    const double cs[2] = {10, 100};
+    double spread = 0;
+    for (int i = 0; i < 2; i++)
+        spread = fmax(spread, turned_rows(cs[i]));
+    printf("Largest relative change of a momentum loss with the angle: %.1e\n", spread);
+    if (!(spread < 1e-6)) {
+        fprintf(stderr, "06-optimizers: momentum's losses changed with the angle of the ravine\n"
+                        "HINT: check ravine_turned_grad against the chain rule\n");
+        exit(1);
+    }
+}
+
+/* Figure 06-ravine-lab: the lab's methods over the contours of the ravine,
+ * aligned and turned; the blocks "lab A NAME" hold w1 w2 ||w|| per step. */
+static void lab_block(FILE *fp, int method, double c, double degrees, const lab_params *p)
+{
+    static double traj[2 * (LAB_STEPS + 1)], loss[LAB_STEPS + 1];
+    double mem[4][2];
+    slope_optim o = lab_method(method, mem, p);
+    turned t = make_turned(c, degrees);
+    turned_run(traj, loss, &o, &t);
+    char block[48];
+    snprintf(block, sizeof block, "lab %g %g %s", c, degrees, lab_keys[method]);
+    chapter_data_block(fp, block, "step w1 w2 distance");
+    for (int k = 0; k <= LAB_SHOW; k++)
+        fprintf(fp, "%d %.10g %.10g %.10g\n", k, traj[2 * k], traj[2 * k + 1],
+                hypot(traj[2 * k], traj[2 * k + 1]));
+}
+
+static void contour_block(FILE *fp, double c, double degrees, double box)
+{
+    char block[32];
+    snprintf(block, sizeof block, "L %g %g", c, degrees);
+    chapter_data_block(fp, block, "w1 w2 L on a 101 x 101 grid over [-box, box]^2");
+    turned t = make_turned(c, degrees);
+    for (int i = 0; i <= 100; i++) {
+        for (int j = 0; j <= 100; j++) {
+            double w[2] = {-box + 2 * box * i / 100, -box + 2 * box * j / 100};
+            fprintf(fp, "%.6g %.6g %.6g\n", w[0], w[1], ravine_turned(w, 2, &t));
+        }
+        fputc('\n', fp);
+    }
+}
+
+static void figure_lab(double L, double mu)
+{
+    FILE *fp = chapter_data("ravine-lab.dat");
+    if (!fp)
+        return;
+    const lab_params p = lab_tuning(L, mu);
+    contour_block(fp, 10, 0, 2.6);
+    for (int i = 0; i < LAB_METHODS; i++)
+        lab_block(fp, i, 10, 0, &p);
+    for (int a = 0; a < NTURNS; a += 2) {
+        lab_params q = lab_tuning(200, 2);
+        contour_block(fp, 100, turn_deg[a], 2.6);
+        for (int i = 1; i < LAB_METHODS; i += 3)   /* heavy ball and Adam */
+            lab_block(fp, i, 100, turn_deg[a], &q);
+    }
+    chapter_data_close(fp);
+}
+
 /* ---- 6. AdamW ----------------------------------------------------------------------- */
 
 /* A loss that uses w1 only, f = 5 (w1 - 1)^2; w2 is a weight the data never
@@ -818,10 +1138,14 @@ int main(int argc, char **argv)
     adam_scale();
     adam_turned();
     bias_correction(0.1, s.beta1, s.beta2, 1e-8);
+    ravine_lab(L, mu);
+    nesterov_forms_table(L, mu);
+    ravine_turned_table();
     adamw_vs_l2();
     four_optimizers();
     your_run(&s);
 
     figure_paths();
+    figure_lab(L, mu);
     return 0;
 }

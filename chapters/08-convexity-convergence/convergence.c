@@ -7,7 +7,11 @@
  * descent lands from each start, the share of random symmetric matrices that
  * are minima, the escape from a saddle (plain, heavy-ball and noisy descent),
  * the constants L, mu and kappa, the three rate bounds checked at every step,
- * the kappa = 2 vs kappa = 50 experiment, and the step limit 2/L.
+ * the kappa = 2 vs kappa = 50 experiment, the step limit 2/L, the
+ * iterations of GD, heavy ball and Nesterov against kappa (checked against
+ * their bounds, with fitted slopes), and the sharpness of a small tanh
+ * network: power iteration on Hessian-vector products, the edge of
+ * stability, and warm-up.
  *
  * Try: --a -2 --b 3 (another segment), --offset 1e-12 (a closer start to the
  * saddle), --kappa2 200 (a worse condition number), --step-factor 1.5 (a step
@@ -17,6 +21,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chapter.h"
 #include "slope.h"
@@ -748,6 +753,407 @@ static void step_limit(const options *o)
     free(actual);
 }
 
+/* ---- 7. momentum buys a square root: iterations against kappa ---------------- */
+
+/* 0.5 sum lam_i x_i^2 over ACC_N coordinates, lam = params. */
+enum { ACC_N = 8, ACC_KAPPAS = 7, ACC_MAX = 2000000 };
+
+static void diag_grad(double *g, const double *x, size_t n, void *p)
+{
+    const double *lam = p;
+    for (size_t i = 0; i < n; i++)
+        g[i] = lam[i] * x[i];
+}
+
+static double diag_f(const double *x, size_t n, void *p)
+{
+    const double *lam = p;
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += lam[i] * x[i] * x[i];
+    return 0.5 * s;
+}
+
+/* ACC_N eigenvalues spaced evenly on a log scale from 1 to kappa. */
+static void log_spectrum(double *lam, double kappa)
+{
+    for (int i = 0; i < ACC_N; i++)
+        lam[i] = pow(kappa, (double)i / (ACC_N - 1));
+}
+
+typedef struct {
+    const char *name;
+    slope_method method;
+    slope_rate rate;   /* the bound that method carries */
+} acc_method;
+
+static const acc_method acc_methods[3] = {
+    {"GD", SLOPE_METHOD_GD, SLOPE_RATE_STRONGLY_CONVEX},
+    {"heavy ball", SLOPE_METHOD_HEAVY_BALL, SLOPE_RATE_HEAVY_BALL},
+    {"Nesterov", SLOPE_METHOD_NESTEROV, SLOPE_RATE_NESTEROV},
+};
+
+/* weave: accel-tuning */
+/* Each method with the step and momentum its bound assumes (convergence.h). */
+static void acc_tuning(double *step, double *beta, int m, double L, double mu)
+{
+    switch (acc_methods[m].method) {
+    case SLOPE_METHOD_GD:
+        *step = slope_convergence_step(L), *beta = 0;
+        break;
+    case SLOPE_METHOD_HEAVY_BALL:
+        *step = slope_convergence_heavy_ball_step(L, mu);
+        *beta = slope_convergence_heavy_ball_momentum(L, mu);
+        break;
+    default:
+        *step = slope_convergence_step(L);
+        *beta = slope_convergence_nesterov_momentum(L, mu);
+    }
+}
+/* weave end */
+
+/* Iterations to 1e-8 for method m on the spectrum lam from x0, and the
+ * worst ratio of the run to its bound over those iterations. */
+static size_t acc_run(double *worst, int m, double *lam, const double *x0)
+{
+    double L, mu, step, beta, work[4 * ACC_N];
+    static const double zero[ACC_N];
+    chapter_check(slope_convergence_constants(&L, &mu, lam, ACC_N), "L and mu");
+    acc_tuning(&step, &beta, m, L, mu);
+    slope_convergence_problem p = {diag_f, diag_grad, lam, zero, 0.0};
+    size_t k;
+    chapter_check(slope_convergence_iterations(&k, &p, acc_methods[m].method, step, beta, x0, 1e-8,
+                                               ACC_MAX, work, ACC_N), "iterations to 1e-8");
+    chapter_check(slope_convergence_check_method(worst, NULL, NULL, acc_methods[m].rate, &p, L, mu,
+                                                 x0, acc_methods[m].method, step, beta, work, ACC_N,
+                                                 k), "the rate check");
+    return k;
+}
+
+static const double acc_kappas[ACC_KAPPAS] = {10, 30, 100, 300, 1000, 3000, 10000};
+static const double acc_x0[ACC_N] = {1, 1, 1, 1, 1, 1, 1, 1};
+
+typedef struct {
+    double its[3][ACC_KAPPAS], p[3], c[3];
+} accel_result;
+
+/* The table, the fitted slopes, and the claims they must satisfy. */
+static void accel_table(accel_result *res)
+{
+    chapter_table("accel-kappa", "iterations to 1e-8 against kappa: GD, heavy ball, Nesterov");
+    printf("0.5 sum lam_i x_i^2 with 8 eigenvalues log-spaced in [1, kappa], from (1, ..., 1);\n"
+           "iterations until ||x_k|| <= 1e-8 ||x_0||; worst = the largest ratio of the run to its bound\n");
+    printf("   kappa  sqrt(kappa)        GD  heavy ball  Nesterov    worst GD  worst HB  worst NAG\n");
+    printf("------------------------------------------------------------------------------------------\n");
+    double (*its)[ACC_KAPPAS] = res->its, worst_all = 0;
+    for (int r = 0; r < ACC_KAPPAS; r++) {
+        double lam[ACC_N], worst[3];
+        log_spectrum(lam, acc_kappas[r]);
+        for (int m = 0; m < 3; m++) {
+            its[m][r] = (double)acc_run(&worst[m], m, lam, acc_x0);
+            worst_all = fmax(worst_all, worst[m]);
+        }
+        printf("  %6g  %11.2f  %8.0f  %10.0f  %8.0f    %8.4f  %8.4f  %8.4f\n", acc_kappas[r],
+               sqrt(acc_kappas[r]), its[0][r], its[1][r], its[2][r], worst[0], worst[1], worst[2]);
+    }
+    printf("Fitted power law: iterations = c kappa^p\n");
+    const double lo[3] = {0.9, 0.4, 0.4}, hi[3] = {1.1, 0.6, 0.6};
+    int ok = worst_all <= 1;
+    for (int m = 0; m < 3; m++) {
+        double pw, c;
+        chapter_check(slope_convergence_fit_power(&pw, &c, acc_kappas, its[m], ACC_KAPPAS),
+                      "the log-log fit");
+        res->p[m] = pw, res->c[m] = c;
+        printf("  %-10s  p = %.3f  c = %7.2f   (theory: p = %s)\n", acc_methods[m].name, pw, c,
+               m ? "1/2" : "1");
+        ok = ok && pw > lo[m] && pw < hi[m];
+    }
+    printf("Every step of every run within its bound: %s (worst ratio %.4f)\n",
+           worst_all <= 1 ? "yes" : "NO", worst_all);
+    if (!ok) {
+        fprintf(stderr, "08-convexity-convergence: a rate or a slope left its range\n"
+                        "HINT: run `make check CK_RUN_SUITE=convergence`\n");
+        exit(1);
+    }
+}
+
+/* Figure 08-accel-kappa: the iterations against kappa and the fitted lines. */
+static void figure_accel(const accel_result *res)
+{
+    FILE *fp = chapter_data("accel-kappa.dat");
+    if (!fp)
+        return;
+    chapter_data_block(fp, "iterations", "kappa GD heavy_ball Nesterov");
+    for (int r = 0; r < ACC_KAPPAS; r++)
+        fprintf(fp, "%g %g %g %g\n", acc_kappas[r], res->its[0][r], res->its[1][r], res->its[2][r]);
+    chapter_data_block(fp, "fit", "p c for GD, heavy ball, Nesterov (one row each)");
+    for (int m = 0; m < 3; m++)
+        fprintf(fp, "%.10g %.10g\n", res->p[m], res->c[m]);
+    chapter_data_close(fp);
+}
+
+/* ---- 8. sharpness in practice: power iteration, warm-up, the edge of stability ---- */
+
+/* A small network, 1 -> 16 tanh -> 1, fitting sin(3x) at 32 points of [-1, 1]
+ * by full-batch gradient descent on the mean squared error. */
+enum { NET_PTS = 32, NET_H = 16, EOS_SAMPLE = 10 };
+
+typedef struct {
+    slope_mlp_net net;
+    double x[NET_PTS], t[NET_PTS];
+    slope_mlp_objective obj;
+    double *p0;       /* the initial parameters, net.nparams doubles */
+    size_t n;
+} sine_net;
+
+/* Initial weights from the library's generator: w1, b1 ~ N(0, 0.5^2),
+ * w2 ~ N(0, (0.5/4)^2), that is the usual 1/sqrt(fan-in) scale for the
+ * 16 inputs of the output unit, all halved. */
+static void sine_net_init(sine_net *s, int seed)
+{
+    double w1[NET_H], b1[NET_H], w2[NET_H];
+    for (int i = 0; i < NET_PTS; i++) {
+        s->x[i] = -1 + 2.0 * i / (NET_PTS - 1);
+        s->t[i] = sin(3 * s->x[i]);
+    }
+    slope_rng r;
+    slope_rng_seed(&r, (uint32_t)seed);
+    for (int i = 0; i < NET_H; i++) {
+        w1[i] = slope_rng_normal(&r, 0, 0.5);
+        b1[i] = slope_rng_normal(&r, 0, 0.5);
+        w2[i] = slope_rng_normal(&r, 0, 0.5 / 4);
+    }
+    const slope_mlp_shape shape = {1, NET_H, 1, NET_PTS, SLOPE_MLP_TANH, SLOPE_MLP_IDENTITY,
+                                   SLOPE_MLP_MSE};
+    chapter_check(slope_mlp_init(&s->net, &shape, w1, b1, w2, NULL), "the network");
+    s->obj = (slope_mlp_objective){&s->net, s->x, s->t};
+    s->n = s->net.nparams;
+    s->p0 = malloc(s->n * sizeof *s->p0);
+    chapter_require(s->p0 != NULL, "out of memory");
+    memcpy(s->p0, s->net.params, s->n * sizeof *s->p0);
+}
+
+static void sine_net_free(sine_net *s)
+{
+    slope_mlp_free(&s->net);
+    free(s->p0);
+}
+
+/* weave: sharpness */
+/* lambda_max of the loss's Hessian at p: power iteration on Hessian-vector
+ * products, each a central difference of two backprop gradients.  v holds
+ * the start and returns the eigenvector (a warm start for the next call). */
+static slope_curvature_eig sharpness(sine_net *s, const double *p, double *v, double tol,
+                                     size_t max_iter)
+{
+    double *work = malloc(3 * s->n * sizeof *work);
+    chapter_require(work != NULL, "out of memory");
+    slope_curvature_hessian h = {slope_mlp_objective_grad, &s->obj, p, work};
+    slope_curvature_eig e;
+    slope_status st = slope_curvature_power(&e, v, slope_curvature_hessian_apply, &h, s->n, tol,
+                                            max_iter, work + 2 * s->n);
+    if (st != SLOPE_EMAXITER)   /* at the cap, e still holds the estimate and its residual */
+        chapter_check(st, "power iteration on Hessian-vector products");
+    free(work);
+    return e;
+}
+/* weave end */
+
+static void ones(double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        v[i] = 1;
+}
+
+/* The power iteration at the initial weights, step by step, against the
+ * eigenvalues of the full finite-difference Hessian. */
+static void sharpness_table(sine_net *s)
+{
+    chapter_table("sharpness-power", "lambda_max of a network's loss by power iteration on HVPs");
+    const size_t n = s->n;
+    double *v = malloc(n * sizeof *v), *H = malloc(n * n * sizeof *H), *eig = malloc(n * sizeof *eig);
+    double *work = malloc((n * n + 2 * n) * sizeof *work);
+    chapter_require(v && H && eig && work, "out of memory");
+    printf("1 -> %d tanh -> 1 network, %zu parameters, MSE on sin(3x) at %d points of [-1, 1];\n"
+           "power iteration from v = (1, ..., 1) at the initial weights\n", NET_H, n, NET_PTS);
+    printf("  products   lambda estimate      residual ||Hv - lambda v||\n");
+    printf("-----------------------------------------------------------\n");
+    const size_t its[] = {1, 2, 3, 5, 10, 15, 100};   /* the last one converges */
+    slope_curvature_eig e = {0};
+    for (int i = 0; i < 7; i++) {
+        ones(v, n);
+        e = sharpness(s, s->p0, v, 1e-12, its[i]);
+        printf("  %8zu   %15.10f   %12.3e\n", e.iters, e.lambda, e.residual);
+    }
+    chapter_check(slope_deriv_hessian(H, slope_mlp_objective_loss, &s->obj, s->p0, n,
+                                      slope_deriv_step_second(1.0), work), "the full Hessian");
+    chapter_check(slope_linalg_eigsym(eig, NULL, H, n, work), "its eigenvalues");
+    const double top = fabs(eig[0]) > fabs(eig[n - 1]) ? eig[0] : eig[n - 1];
+    printf("Full %zu x %zu Hessian by finite differences of the loss: largest |eigenvalue| %.6f,\n"
+           "next %.6f (their ratio sets the speed of the iteration)\n", n, n, top,
+           eig[n - 2]);
+    printf("So gradient descent is stable at the start for eta < 2/lambda_max = %.4f\n", 2 / e.lambda);
+    const int ok = fabs(e.lambda - top) <= 1e-5 * fabs(top);
+    printf("Power iteration and the full Hessian agree to %.1e relative: %s\n",
+           fabs(e.lambda - top) / fabs(top), ok ? "yes" : "NO");
+    free(v), free(H), free(eig), free(work);
+    if (!ok) {
+        fprintf(stderr, "08-convexity-convergence: power iteration missed lambda_max\n"
+                        "HINT: run `make check CK_RUN_SUITE=curvature`\n");
+        exit(1);
+    }
+}
+
+/* One full-batch run of `steps` steps with learning rate lr(t) (warm-up
+ * over `warmup` steps to eta), recording the loss and the sharpness every
+ * EOS_SAMPLE steps into loss[] and sharp[] (steps / EOS_SAMPLE + 1 entries).
+ * Returns the number of steps done before the loss stopped being finite. */
+static size_t train_run(double *loss, double *sharp, sine_net *s, double eta, size_t warmup,
+                        size_t steps)
+{
+    const size_t n = s->n;
+    double *p = malloc(n * sizeof *p), *g = malloc(n * sizeof *g), *v = malloc(n * sizeof *v);
+    chapter_require(p && g && v, "out of memory");
+    memcpy(p, s->p0, n * sizeof *p);
+    ones(v, n);
+    slope_optim_sgd sgd;
+    size_t k;
+    for (k = 0; k <= steps; k++) {
+        double f = slope_mlp_objective_loss(p, n, &s->obj);
+        if (!isfinite(f))
+            break;
+        if (k % EOS_SAMPLE == 0) {
+            loss[k / EOS_SAMPLE] = f;
+            sharp[k / EOS_SAMPLE] = sharpness(s, p, v, 1e-6, 5000).lambda;
+        }
+        slope_mlp_objective_grad(g, p, n, &s->obj);
+        chapter_check(slope_optim_sgd_init(&sgd, slope_schedule_warmup(eta, warmup, k)), "the rate");
+        chapter_check(slope_optim_sgd_step(&sgd, p, g, n), "a step");
+    }
+    for (size_t j = k / EOS_SAMPLE + (k % EOS_SAMPLE != 0); j <= steps / EOS_SAMPLE; j++)
+        loss[j] = sharp[j] = NAN;
+    free(p), free(g), free(v);
+    return k;
+}
+
+enum { EOS_STEPS = 6000, EOS_RATES = 3, WARM_STEPS = 2000, WARM_LEN = 1000 };
+static const double eos_rates[EOS_RATES] = {0.1, 0.15, 0.2};
+
+typedef struct {
+    double loss[EOS_RATES][EOS_STEPS / EOS_SAMPLE + 1], sharp[EOS_RATES][EOS_STEPS / EOS_SAMPLE + 1];
+    double wloss[2][WARM_STEPS / EOS_SAMPLE + 1], wsharp[2][WARM_STEPS / EOS_SAMPLE + 1];
+    size_t wdone[2];
+} eos_runs;
+
+static void edge_table(sine_net *s, eos_runs *r)
+{
+    chapter_table("edge-of-stability", "sharpness and loss during full-batch training, three rates");
+    for (int e = 0; e < EOS_RATES; e++)
+        train_run(r->loss[e], r->sharp[e], s, eos_rates[e], 0, EOS_STEPS);
+    printf("The network of the previous table, %d steps of gradient descent from the same start\n",
+           EOS_STEPS);
+    printf("          eta = %-4g (2/eta = %5.2f)   eta = %-4g (2/eta = %5.2f)   eta = %-4g (2/eta = %5.2f)\n",
+           eos_rates[0], 2 / eos_rates[0], eos_rates[1], 2 / eos_rates[1], eos_rates[2],
+           2 / eos_rates[2]);
+    printf("  step   sharpness      loss          sharpness      loss          sharpness      loss\n");
+    printf("------------------------------------------------------------------------------------------\n");
+    const int show[] = {0, 250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000};
+    for (int i = 0; i < 10; i++) {
+        printf("  %4d", show[i]);
+        for (int e = 0; e < EOS_RATES; e++)
+            printf("   %9.4f  %9.3e   ", r->sharp[e][show[i] / EOS_SAMPLE], r->loss[e][show[i] / EOS_SAMPLE]);
+        printf("\n");
+    }
+    printf("Over steps %d..%d (every %dth step measured):\n", EOS_STEPS / 2, EOS_STEPS, EOS_SAMPLE);
+    int ok = 1;
+    for (int e = 0; e < EOS_RATES; e++) {
+        double lo = INFINITY, hi = -INFINITY, mean = 0;
+        int rises = 0, m = 0;
+        for (int j = EOS_STEPS / 2 / EOS_SAMPLE; j <= EOS_STEPS / EOS_SAMPLE; j++, m++) {
+            lo = fmin(lo, r->sharp[e][j]), hi = fmax(hi, r->sharp[e][j]), mean += r->sharp[e][j];
+            rises += r->loss[e][j] > r->loss[e][j - 1];
+        }
+        mean /= m;
+        printf("  eta = %-4g  sharpness %7.3f .. %7.3f, mean %7.3f = %5.3f x 2/eta;"
+               " loss rose at %3d of %d samples\n", eos_rates[e], lo, hi, mean, mean * eos_rates[e] / 2,
+               rises, m);
+        /* the claim of the lesson: the two larger rates end at their edge
+         * (within 5%), whatever the start */
+        ok = ok && isfinite(mean);
+        if (e > 0)
+            ok = ok && fabs(mean * eos_rates[e] / 2 - 1) < 0.05;
+    }
+    printf("At the start the sharpness %.3f is below 2/eta for %s.\n", r->sharp[0][0],
+           r->sharp[0][0] < 2 / eos_rates[2] ? "all three rates" : "some rates only (try another --seed)");
+    if (!ok) {
+        fprintf(stderr, "08-convexity-convergence: the edge-of-stability runs changed character\n"
+                        "HINT: compare with the lesson's table; run `make check CK_RUN_SUITE=mlp`\n");
+        exit(1);
+    }
+}
+
+static void warmup_table(sine_net *s, eos_runs *r, double eta)
+{
+    chapter_table("warmup", "warm-up: the same large rate, reached at once or over 1000 steps");
+    r->wdone[0] = train_run(r->wloss[0], r->wsharp[0], s, eta, 0, WARM_STEPS);
+    r->wdone[1] = train_run(r->wloss[1], r->wsharp[1], s, eta, WARM_LEN, WARM_STEPS);
+    printf("The same network and start; eta = %g (2/eta = %g, below the starting sharpness %.3f)\n",
+           eta, 2 / eta, r->wsharp[1][0]);
+    printf("           constant eta            linear warm-up over %d steps\n", WARM_LEN);
+    printf("  step   sharpness      loss       eta_t   2/eta_t   sharpness      loss\n");
+    printf("--------------------------------------------------------------------------\n");
+    const int show[] = {0, 10, 20, 100, 250, 500, 750, 1000, 1500, 2000};
+    for (int i = 0; i < 10; i++) {
+        const int j = show[i] / EOS_SAMPLE;
+        const double lr = slope_schedule_warmup(eta, WARM_LEN, (size_t)show[i]);
+        printf("  %4d   %9.4g  %9.3e     %6.4f  %8.3f  %9.4f  %9.3e\n", show[i], r->wsharp[0][j],
+               r->wloss[0][j], lr, 2 / lr, r->wsharp[1][j], r->wloss[1][j]);
+    }
+    double mean = 0;
+    int m = 0;
+    for (int j = (WARM_STEPS + WARM_LEN) / 2 / EOS_SAMPLE; j <= WARM_STEPS / EOS_SAMPLE; j++, m++)
+        mean += r->wsharp[1][j];
+    mean /= m;
+    if (r->wdone[0] <= WARM_STEPS)
+        printf("Constant eta: the loss stopped being finite after %zu steps.\n", r->wdone[0]);
+    else
+        printf("Constant eta: this start survived all %d steps (try another --seed).\n", WARM_STEPS);
+    printf("Warm-up: mean sharpness over steps %d..%d is %.3f = %.3f x 2/eta.\n",
+           (WARM_STEPS + WARM_LEN) / 2, WARM_STEPS, mean, mean * eta / 2);
+    /* the claim that holds for every start: warmed up, the run ends at its edge */
+    if (!(r->wdone[1] > WARM_STEPS && fabs(mean * eta / 2 - 1) < 0.1)) {
+        fprintf(stderr, "08-convexity-convergence: the warm-up runs changed character\n"
+                        "HINT: compare with the lesson's table\n");
+        exit(1);
+    }
+}
+
+/* Figure 08-edge-of-stability: sharpness and loss of every run, every
+ * EOS_SAMPLE steps; blocks "eos I" (I = 1..3, with the rate in "rates") and
+ * "warmup". */
+static void figure_edge(const eos_runs *r, double eta_warm)
+{
+    FILE *fp = chapter_data("edge-of-stability.dat");
+    if (!fp)
+        return;
+    chapter_data_block(fp, "rates", "eta of runs 1, 2, 3 and of the warm-up run");
+    fprintf(fp, "%g %g %g %g\n", eos_rates[0], eos_rates[1], eos_rates[2], eta_warm);
+    for (int e = 0; e < EOS_RATES; e++) {
+        char block[16];
+        snprintf(block, sizeof block, "eos %d", e + 1);
+        chapter_data_block(fp, block, "step sharpness loss");
+        for (int j = 0; j <= EOS_STEPS / EOS_SAMPLE; j++)
+            fprintf(fp, "%d %.8g %.8g\n", j * EOS_SAMPLE, r->sharp[e][j], r->loss[e][j]);
+    }
+    chapter_data_block(fp, "warmup", "step eta_t sharpness_constant loss_constant sharpness_warm loss_warm");
+    for (int j = 0; j <= WARM_STEPS / EOS_SAMPLE; j++) {
+        double lr = slope_schedule_warmup(eta_warm, WARM_LEN, (size_t)(j * EOS_SAMPLE));
+        fprintf(fp, "%d %.8g %.8g %.8g %.8g %.8g\n", j * EOS_SAMPLE, lr, r->wsharp[0][j],
+                r->wloss[0][j], r->wsharp[1][j], r->wloss[1][j]);
+    }
+    chapter_data_close(fp);
+}
+
 /* Reject every option outside the range where its table means something. */
 static void check_options(const options *o)
 {
@@ -893,7 +1299,7 @@ int main(int argc, char **argv)
     const chapter_opt opts[] = {
         {"a", CHAPTER_DOUBLE, &o.a, "one end of the chord-test segment"},
         {"b", CHAPTER_DOUBLE, &o.b, "the other end"},
-        {"seed", CHAPTER_INT, &o.seed, "random seed of every draw (>= 0)"},
+        {"seed", CHAPTER_INT, &o.seed, "random seed of every draw, and of section 8's network (>= 0)"},
         {"samples", CHAPTER_INT, &o.samples, "random matrices per size (1 .. 1000000)"},
         {"dmax", CHAPTER_INT, &o.dmax, "largest matrix size (1 .. 16)"},
         {"lr", CHAPTER_DOUBLE, &o.lr, "learning rate on the double well (0 < lr < 1/3)"},
@@ -926,9 +1332,20 @@ int main(int argc, char **argv)
     rate_iterations(&o);
     kappa_table(&o);
     step_limit(&o);
+    accel_result acc;
+    accel_table(&acc);
+    sine_net net;
+    sine_net_init(&net, o.seed);
+    sharpness_table(&net);
+    static eos_runs eos;
+    edge_table(&net, &eos);
+    warmup_table(&net, &eos, 0.5);
+    sine_net_free(&net);
 
     figure_chord(o.a, o.b);
     figure_kappa(&o);
     figure_rate_check(&o);
+    figure_accel(&acc);
+    figure_edge(&eos, 0.5);
     return 0;
 }
