@@ -8,7 +8,11 @@
  * curvature; the path on an elliptical bowl; the zig-zag across a ravine at a
  * rate close to 2 / L; batch vs mini-batch training of a linear regression on
  * data drawn with numpy's random seed 42; epochs vs iterations; and the batch
- * size against the learning rate.
+ * size against the learning rate; then SGD's noise, measured: the noise ball
+ * of constant-rate SGD against its formula and the exact stationary
+ * covariance, four learning-rate schedules and the Robbins-Monro sums, and
+ * the gradient-noise scale along a run, every random draw from a seeded
+ * lib/rng.h stream; the program exits 1 when a claim it prints fails.
  *
  * Every step is libslope's SGD update w <- w - lr g (lib/optim.h), either one
  * call at a time (slope_optim_sgd_step) or through the driver slope_optim_run.
