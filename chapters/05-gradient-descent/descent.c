@@ -874,7 +874,7 @@ static void schedules(const quadratic *q, const dataset *d)
     printf("mean |p_t - p*|^2 over %d runs from (0, 0), batch %d, starting rate %g;\n"
            "the noise ball of the constant rate is tr C = %.3e\n", SCHED_RUNS, SCHED_B, SCHED_LR,
            ball);
-    printf("      step");
+    printf("    step t");
     for (int k = 0; k < SCHED_N; k++)
         printf("  %11s", sched_names[k]);
     printf("\n");
