@@ -855,7 +855,7 @@ static void gradient_estimators(unsigned mc_seed)
     for (int k = 0; k < 3; k++) {
         if (k < 2) {
             printf("  %-15s %10.5f %10.5f %+9.2f   %14.3f %14.3f\n", names[k], est[k].mean,
-                   est[k].se, (est[k].mean - ex2) / est[k].se, est[k].var, var2[k]);
+                   est[k].se, as_printed((est[k].mean - ex2) / est[k].se, 2), est[k].var, var2[k]);
             claim(fabs(est[k].mean - ex2) < 5 * est[k].se, "the score estimates are within 5 se");
             claim(fabs(est[k].var / var2[k] - 1) < 0.3, "their variances are within 30% of exact");
         } else {
