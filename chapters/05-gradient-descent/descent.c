@@ -8,7 +8,11 @@
  * curvature; the path on an elliptical bowl; the zig-zag across a ravine at a
  * rate close to 2 / L; batch vs mini-batch training of a linear regression on
  * data drawn with numpy's random seed 42; epochs vs iterations; and the batch
- * size against the learning rate.
+ * size against the learning rate; then SGD's noise, measured: the noise ball
+ * of constant-rate SGD against its formula and the exact stationary
+ * covariance, four learning-rate schedules and the Robbins-Monro sums, and
+ * the gradient-noise scale along a run, every random draw from a seeded
+ * lib/rng.h stream; the program exits 1 when a claim it prints fails.
  *
  * Every step is libslope's SGD update w <- w - lr g (lib/optim.h), either one
  * call at a time (slope_optim_sgd_step) or through the driver slope_optim_run.
@@ -565,6 +569,426 @@ static void batch_size_lr(const dataset *d, const slope_rng *after_data)
     batch_curvature(d, rates, 4);
 }
 
+/* ---- 8. SGD's noise, measured ---------------------------------------------- */
+
+/* Section 5's regression, seen as the quadratic it is.  One example's loss
+ * (w x_i + b - y_i)^2 has the gradient g_i = 2 e_i (x_i, 1) and the Hessian
+ * H_i = 2 [x_i^2, x_i; x_i, 1], the same at every p; the full-data loss is
+ * their mean.  Everything the noise ball depends on comes from these. */
+typedef struct {
+    double H[4];     /* mean of the H_i: the full-data Hessian, row-major */
+    double best[2];  /* the exact minimiser p* = (w*, b*) */
+    double Sigma[4]; /* covariance of one example's gradient at p* */
+    double eig[2];   /* eigenvalues of H, ascending */
+    double V[4];     /* its eigenvectors, as columns */
+    double floor;    /* the full-data loss at p* */
+} quadratic;
+
+static void example_hessian(double Hi[4], double x)
+{
+    Hi[0] = 2 * x * x, Hi[1] = Hi[2] = 2 * x, Hi[3] = 2;
+}
+
+static void example_gradient(double g[2], const double p[2], const dataset *d, size_t i)
+{
+    const double e = d->x[i] * p[0] + p[1] - d->y[i];
+    g[0] = 2 * e * d->x[i], g[1] = 2 * e;
+}
+
+static void regression_quadratic(quadratic *q, const dataset *d)
+{
+    double rhs[2] = {0, 0}, work[6], Hi[4];
+    for (size_t k = 0; k < 4; k++)
+        q->H[k] = q->Sigma[k] = 0;
+    for (size_t i = 0; i < N_DATA; i++) {
+        example_hessian(Hi, d->x[i]);
+        for (size_t k = 0; k < 4; k++)
+            q->H[k] += Hi[k] / N_DATA;
+        rhs[0] += 2 * d->x[i] * d->y[i] / N_DATA, rhs[1] += 2 * d->y[i] / N_DATA;
+    }
+    chapter_check(slope_linalg_solve(q->best, q->H, rhs, 2, work), "the least-squares minimum");
+    for (size_t i = 0; i < N_DATA; i++) {
+        double g[2];
+        example_gradient(g, q->best, d, i);
+        q->Sigma[0] += g[0] * g[0] / N_DATA, q->Sigma[1] += g[0] * g[1] / N_DATA;
+        q->Sigma[3] += g[1] * g[1] / N_DATA;
+    }
+    q->Sigma[2] = q->Sigma[1];
+    chapter_check(slope_linalg_eigsym(q->eig, q->V, q->H, 2, work), "the Hessian's eigenvalues");
+    q->floor = full_loss(q->best, d);
+}
+
+/* v^T A v for the k-th eigenvector v of H. */
+static double along(const quadratic *q, const double A[4], int k)
+{
+    const double v0 = q->V[k], v1 = q->V[2 + k];
+    return A[0] * v0 * v0 + (A[1] + A[2]) * v0 * v1 + A[3] * v1 * v1;
+}
+
+/* weave: noise-ball-formula */
+/* The noise ball of constant-rate SGD when only the gradient is noisy: along
+ * each eigen-direction of H (curvature h, gradient variance s2 for one
+ * example), var = eta s2 / (B (2 h - eta h^2)).  Returns the total, tr C. */
+static double noise_ball_formula(const quadratic *q, double eta, double B)
+{
+    double tr = 0;
+    for (int k = 0; k < 2; k++) {
+        const double h = q->eig[k], s2 = along(q, q->Sigma, k);
+        tr += eta * s2 / (B * (2 * h - eta * h * h));
+    }
+    return tr;
+}
+/* weave end */
+
+/* The stationary covariance with the curvature noise too: a batch's Hessian
+ * H_t differs from H, and C = E[(I - eta H_t) C (I - eta H_t)] + eta^2
+ * Sigma / B becomes, for batches drawn with replacement,
+ *   H C + C H - eta H C H - (eta / B) mean_i (H_i - H) C (H_i - H) = (eta / B) Sigma,
+ * three linear equations in (c11, c12, c22).  Returns tr C, or NAN when the
+ * solution is not positive definite: then no stationary spread exists (the
+ * iterates blow up in mean square). */
+static double noise_ball_exact(const quadratic *q, const dataset *d, double eta, double B,
+                               double C[4])
+{
+    double A[9], rhs[3], c[3], work[12];
+    for (int j = 0; j < 3; j++) { /* the operator applied to a basis matrix */
+        const double E[4] = {j == 0, j == 1, j == 1, j == 2};
+        double out[4], HE[4], EH[4], HEH[4], tmp[4], M[4] = {0, 0, 0, 0}, D[4], Hi[4];
+        slope_linalg_matmul(HE, q->H, E, 2, 2, 2);
+        slope_linalg_matmul(EH, E, q->H, 2, 2, 2);
+        slope_linalg_matmul(HEH, HE, q->H, 2, 2, 2);
+        for (size_t i = 0; i < N_DATA; i++) {
+            example_hessian(Hi, d->x[i]);
+            for (int k = 0; k < 4; k++)
+                D[k] = Hi[k] - q->H[k];
+            slope_linalg_matmul(tmp, D, E, 2, 2, 2);
+            slope_linalg_matmul(out, tmp, D, 2, 2, 2);
+            for (int k = 0; k < 4; k++)
+                M[k] += out[k] / N_DATA;
+        }
+        for (int k = 0; k < 4; k++)
+            out[k] = HE[k] + EH[k] - eta * HEH[k] - eta / B * M[k];
+        A[0 * 3 + j] = out[0], A[1 * 3 + j] = out[1], A[2 * 3 + j] = out[3];
+    }
+    rhs[0] = eta / B * q->Sigma[0], rhs[1] = eta / B * q->Sigma[1], rhs[2] = eta / B * q->Sigma[3];
+    chapter_check(slope_linalg_solve(c, A, rhs, 3, work), "the stationary covariance");
+    C[0] = c[0], C[1] = C[2] = c[1], C[3] = c[2];
+    if (!(c[0] > 0 && c[2] > 0 && c[0] * c[2] > c[1] * c[1]))
+        return NAN;
+    return c[0] + c[2];
+}
+
+/* One SGD step on a batch of B examples drawn with replacement. */
+static void sgd_replacement_step(double p[2], double eta, size_t B, const dataset *d,
+                                 slope_rng *r)
+{
+    double g[2] = {0, 0}, gi[2];
+    for (size_t k = 0; k < B; k++) {
+        example_gradient(gi, p, d, (size_t)slope_rng_interval(r, N_DATA - 1));
+        g[0] += gi[0], g[1] += gi[1];
+    }
+    p[0] -= eta * g[0] / (double)B, p[1] -= eta * g[1] / (double)B;
+}
+
+#define NOISE_SEED 42      /* every noise experiment starts its own stream here */
+#define BALL_BLOCKS 50     /* blocks of the batch-means standard error */
+#define BALL_STEPS 400000  /* steps averaged after the burn-in */
+
+typedef struct {
+    double tr, se;         /* mean of |p - p*|^2 over the steps, its standard error */
+    double var[2];         /* mean squared distance along each eigen-direction */
+    int blew_up;
+} ball_measure;
+
+/* Start at p*, burn in for 20 relaxation times 1 / (eta h_min), then average
+ * |p - p*|^2 over BALL_STEPS steps.  Successive iterates are correlated, so
+ * the standard error comes from the means of BALL_BLOCKS consecutive blocks. */
+static ball_measure measure_ball(const quadratic *q, const dataset *d, double eta, size_t B)
+{
+    ball_measure m = {0};
+    slope_rng r;
+    slope_rng_seed(&r, NOISE_SEED);
+    double p[2] = {q->best[0], q->best[1]}, block = 0, sum_b = 0, sum_b2 = 0;
+    const long burn = (long)ceil(20 / (eta * q->eig[0]));
+    for (long t = 0; t < burn + BALL_STEPS; t++) {
+        sgd_replacement_step(p, eta, B, d, &r);
+        const double e0 = p[0] - q->best[0], e1 = p[1] - q->best[1];
+        if (!(fabs(e0) + fabs(e1) < 1e6)) {
+            m.blew_up = 1;
+            return m;
+        }
+        if (t < burn)
+            continue;
+        const double a0 = e0 * q->V[0] + e1 * q->V[2], a1 = e0 * q->V[1] + e1 * q->V[3];
+        m.var[0] += a0 * a0 / BALL_STEPS, m.var[1] += a1 * a1 / BALL_STEPS;
+        block += (e0 * e0 + e1 * e1) / (BALL_STEPS / BALL_BLOCKS);
+        if ((t - burn + 1) % (BALL_STEPS / BALL_BLOCKS) == 0)
+            sum_b += block, sum_b2 += block * block, block = 0;
+    }
+    m.tr = sum_b / BALL_BLOCKS;
+    m.se = sqrt((sum_b2 / BALL_BLOCKS - m.tr * m.tr) / (BALL_BLOCKS - 1));
+    return m;
+}
+
+/* A claim the lesson makes from a table: when it fails, say which and exit 1. */
+static void claim(int ok, const char *what)
+{
+    if (!ok) {
+        fprintf(stderr, "05-gradient-descent: a claim of the lesson failed: %s\n"
+                "HINT: the noise experiments are seeded (%d); a change to the library's SGD or\n"
+                "random streams moved them -- rerun and read the table above\n", what, NOISE_SEED);
+        exit(1);
+    }
+}
+
+static const double ball_rates[] = {0.0125, 0.05, 0.2, 0.8};
+static const size_t ball_batches[] = {1, 4, 16, 64};
+static ball_measure ball_measured[4][4]; /* the table's runs, for the figure */
+
+/* Section 5's mini-batch run, continued: the mean of loss - floor after each
+ * epoch of shuffled batches, from epoch 11 to epoch `epochs`. */
+static double shuffled_excess(const quadratic *q, const dataset *d, double lr, size_t B,
+                              int epochs)
+{
+    slope_rng r;
+    slope_rng_seed(&r, NOISE_SEED);
+    size_t idx[N_DATA];
+    slope_optim_sgd sgd;
+    chapter_check(slope_optim_sgd_init(&sgd, lr), "setting the learning rate");
+    for (size_t i = 0; i < N_DATA; i++)
+        idx[i] = i;
+    double p[2] = {0, 0}, sum = 0;
+    for (int e = 1; e <= epochs; e++) {
+        epoch(p, &sgd, d, B, &r, idx);
+        if (e > 10)
+            sum += full_loss(p, d) - q->floor;
+    }
+    return sum / (epochs - 10);
+}
+
+static void noise_ball(const quadratic *q, const dataset *d)
+{
+    chapter_table("noise-ball", "the noise ball of constant-rate SGD: measured against the formula");
+    printf("Hessian eigenvalues h = %.4f, %.4f; one example's gradient variance along them"
+           " s2 = %.4f, %.4f\n", q->eig[0], q->eig[1], along(q, q->Sigma, 0), along(q, q->Sigma, 1));
+    printf("tr C = mean |p - p*|^2 after burn-in, %d steps, batches drawn with replacement\n",
+           BALL_STEPS);
+    printf("    eta    B    eta/B   measured tr C   +- se   formula   +curv. noise"
+           "   meas/formula\n");
+    for (size_t i = 0; i < 4; i++)
+        for (size_t j = 0; j < 4; j++) {
+            const double eta = ball_rates[i];
+            const size_t B = ball_batches[j];
+            double C[4];
+            const double f = noise_ball_formula(q, eta, (double)B);
+            const double x = noise_ball_exact(q, d, eta, (double)B, C);
+            if (isnan(x) && (B > 4 || eta < 0.8))
+                continue; /* printed below */
+            ball_measure m = measure_ball(q, d, eta, B);
+            ball_measured[i][j] = m;
+            if (isnan(x)) { /* mean-square unstable: the run overflows or bursts */
+                if (m.blew_up)
+                    printf("  %6g  %3zu  %7.4f   no stationary spread: the run blew up\n", eta, B,
+                           eta / (double)B);
+                else
+                    printf("  %6g  %3zu  %7.4f   no stationary spread: bursts, mean %.1e +- %.0e\n",
+                           eta, B, eta / (double)B, m.tr, m.se);
+                claim(m.blew_up || m.tr > 100 * f,
+                      "a run without a stationary covariance blows up or bursts far beyond it");
+                continue;
+            }
+            printf("  %6g  %3zu  %7.4f   %13.4e  %6.1e  %.3e  %.3e   %12.3f\n", eta, B,
+                   eta / (double)B, m.tr, m.se, f, x, m.tr / f);
+            claim(!m.blew_up && fabs(m.tr - x) < 4 * m.se,
+                  "the measured spread is within 4 standard errors of the exact covariance");
+        }
+    double C[4], HC[4];
+    noise_ball_exact(q, d, 0.1, 32, C);
+    slope_linalg_matmul(HC, q->H, C, 2, 2, 2);
+    const double excess = shuffled_excess(q, d, 0.1, 32, 4000);
+    claim(excess < 2 * (HC[0] + HC[3]) / 2 && excess > (HC[0] + HC[3]) / 4,
+          "section 5's mini-batch gap has the size the noise ball predicts (within a factor 2)");
+    printf("section 5's run (lr 0.1, batch 32): mean loss - floor over epochs 11 to 4000 = %.2e;\n"
+           "  the noise ball predicts (1/2) tr(H C) = %.2e for batches drawn with replacement\n",
+           excess, (HC[0] + HC[3]) / 2);
+}
+
+/* ---- 8b. schedules: the Robbins-Monro conditions ---------------------------- */
+
+#define SCHED_LR 0.2       /* the starting rate of every schedule */
+#define SCHED_B 4          /* batch size of the schedule runs */
+#define SCHED_T 20000      /* the budget of steps */
+#define SCHED_RUNS 100     /* independent runs averaged at each step */
+#define SCHED_N 4
+
+static const char *const sched_names[SCHED_N] = {"constant", "1/t", "step", "cosine"};
+
+/* weave: schedules */
+/* The four schedules, as functions of the step t (lib/schedule.h). */
+static double schedule_rate(int which, size_t t)
+{
+    switch (which) {
+    case 0: return SCHED_LR;                                    /* constant */
+    case 1: return slope_schedule_inverse(SCHED_LR, 0.2, t);   /* 0.2 / (1 + 0.2 t) = 1 / (5 + t) */
+    case 2: return slope_schedule_step(SCHED_LR, 0.1, SCHED_T / 4, t); /* x 0.1 four times */
+    default: return slope_schedule_cosine(SCHED_LR, 0.0, t, SCHED_T); /* half cosine to 0 */
+    }
+}
+/* weave end */
+
+/* msd[t] = mean over the runs of |p_t - p*|^2, t = 0..SCHED_T, and se[t] its
+ * standard error across the runs; every schedule sees the same batches. */
+static void schedule_runs(double *msd, double *se, int which, const quadratic *q,
+                          const dataset *d)
+{
+    slope_rng r;
+    slope_rng_seed(&r, NOISE_SEED);
+    for (size_t t = 0; t <= SCHED_T; t++)
+        msd[t] = se[t] = 0;
+    for (int run = 0; run < SCHED_RUNS; run++) {
+        double p[2] = {0.0, 0.0};
+        for (size_t t = 0;; t++) {
+            const double e0 = p[0] - q->best[0], e1 = p[1] - q->best[1], s = e0 * e0 + e1 * e1;
+            msd[t] += s / SCHED_RUNS, se[t] += s * s / SCHED_RUNS;
+            if (t == SCHED_T)
+                break;
+            sgd_replacement_step(p, schedule_rate(which, t), SCHED_B, d, &r);
+        }
+    }
+    for (size_t t = 0; t <= SCHED_T; t++)
+        se[t] = sqrt(fmax(se[t] - msd[t] * msd[t], 0) / (SCHED_RUNS - 1));
+}
+
+static double *sched_msd[SCHED_N], *sched_se[SCHED_N]; /* shared with the figure */
+
+static void schedules(const quadratic *q, const dataset *d)
+{
+    chapter_table("schedules", "constant rate against decaying schedules: the noise ball and beyond");
+    double C[4];
+    const double ball = noise_ball_exact(q, d, SCHED_LR, SCHED_B, C);
+    for (int k = 0; k < SCHED_N; k++) {
+        sched_msd[k] = xmalloc(SCHED_T + 1, sizeof(double));
+        sched_se[k] = xmalloc(SCHED_T + 1, sizeof(double));
+        schedule_runs(sched_msd[k], sched_se[k], k, q, d);
+    }
+    printf("mean |p_t - p*|^2 over %d runs from (0, 0), batch %d, starting rate %g;\n"
+           "the noise ball of the constant rate is tr C = %.3e\n", SCHED_RUNS, SCHED_B, SCHED_LR,
+           ball);
+    printf("    step t");
+    for (int k = 0; k < SCHED_N; k++)
+        printf("  %11s", sched_names[k]);
+    printf("\n");
+    const size_t rows[] = {0, 10, 100, 1000, 5000, 10000, 15000, 20000};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        printf("  %8zu", rows[i]);
+        for (int k = 0; k < SCHED_N; k++)
+            printf("  %11.3e", sched_msd[k][rows[i]]);
+        printf("\n");
+    }
+    printf("the rates' sums (Robbins-Monro: sum eta_t infinite, sum eta_t^2 finite)\n");
+    printf("  %-9s %14s %14s %16s %16s\n", "schedule", "sum eta to T", "to 100 T",
+           "sum eta^2 to T", "to 100 T");
+    for (int k = 0; k < SCHED_N; k++) {
+        double s1 = 0, s2 = 0, s1T = 0, s2T = 0;
+        for (size_t t = 0; t < 100 * (size_t)SCHED_T; t++) {
+            const double eta = schedule_rate(k, t);
+            s1 += eta, s2 += eta * eta;
+            if (t + 1 == SCHED_T)
+                s1T = s1, s2T = s2;
+        }
+        printf("  %-9s %14.4f %14.4f %16.6f %16.6f\n", sched_names[k], s1T, s1, s2T, s2);
+    }
+    /* eta_t = a / (t0 + t) with a = 1: along a direction of curvature h the
+     * mean square tends to a^2 s2 / (B (2 a h - 1) t) once 2 a h > 1 */
+    double asym = 0;
+    for (int k = 0; k < 2; k++)
+        asym += along(q, q->Sigma, k) / (SCHED_B * (2 * q->eig[k] - 1));
+    printf("1/t's mean square at step T, predicted (a^2 s2 / (B (2 a h - 1) T), a = 1): %.3e,"
+           " measured %.3e\n", asym / SCHED_T, sched_msd[1][SCHED_T]);
+    const double *c = sched_msd[0], *inv = sched_msd[1];
+    claim(fabs(c[SCHED_T] - ball) < 4 * sched_se[0][SCHED_T],
+          "the constant rate ends inside its noise ball (within 4 standard errors)");
+    claim(fabs(inv[SCHED_T] / (asym / SCHED_T) - 1) < 0.2,
+          "1/t's mean square is within 20% of its predicted asymptote");
+    claim(inv[SCHED_T] < ball / 100 && inv[SCHED_T] < 0.7 * inv[SCHED_T / 2],
+          "the 1/t schedule ends far inside the noise ball and is still converging");
+}
+
+/* ---- 8c. the gradient-noise scale --------------------------------------------- */
+
+#define SCALE_DRAWS 10000 /* batches of each size behind one estimate */
+#define SCALE_SMALL 2
+#define SCALE_BIG 64
+
+/* |g|^2 and tr Sigma at p, exactly, from all the per-example gradients. */
+static void noise_scale_exact(double *g2, double *trS, const double p[2], const dataset *d)
+{
+    double g[2] = {0, 0}, m2 = 0, gi[2];
+    for (size_t i = 0; i < N_DATA; i++) {
+        example_gradient(gi, p, d, i);
+        g[0] += gi[0] / N_DATA, g[1] += gi[1] / N_DATA;
+        m2 += (gi[0] * gi[0] + gi[1] * gi[1]) / N_DATA;
+    }
+    *g2 = g[0] * g[0] + g[1] * g[1];
+    *trS = m2 - *g2;
+}
+
+/* weave: noise-scale */
+/* The gradient-noise scale tr(Sigma) / |g|^2 from mini-batch gradients
+ * alone: E |G_B|^2 = |g|^2 + tr(Sigma) / B, so the mean squared norms at
+ * two batch sizes give both unknowns. */
+static double noise_scale_estimate(const double p[2], const dataset *d, size_t small,
+                                   size_t big, slope_rng *r)
+{
+    double n2[2] = {0, 0};
+    const size_t sizes[2] = {small, big};
+    for (int s = 0; s < 2; s++)
+        for (int k = 0; k < SCALE_DRAWS; k++) {
+            double g[2] = {0, 0}, gi[2];
+            for (size_t j = 0; j < sizes[s]; j++) {
+                example_gradient(gi, p, d, (size_t)slope_rng_interval(r, N_DATA - 1));
+                g[0] += gi[0] / (double)sizes[s], g[1] += gi[1] / (double)sizes[s];
+            }
+            n2[s] += (g[0] * g[0] + g[1] * g[1]) / SCALE_DRAWS;
+        }
+    const double bs = (double)small, bb = (double)big;
+    const double g2 = (bb * n2[1] - bs * n2[0]) / (bb - bs);
+    const double trS = (n2[0] - n2[1]) / (1 / bs - 1 / bb);
+    return trS / g2;
+}
+/* weave end */
+
+static void noise_scale(const quadratic *q, const dataset *d)
+{
+    chapter_table("noise-scale", "the gradient-noise scale B_noise = tr(Sigma) / |g|^2 along a run");
+    slope_rng r;
+    slope_rng_seed(&r, NOISE_SEED);
+    slope_optim_sgd sgd;
+    chapter_check(slope_optim_sgd_init(&sgd, 0.1), "setting the learning rate");
+    printf("batch GD from w = b = 0 at lr 0.1 (section 5's run); estimated from %d batches of %d"
+           " and of %d\n", SCALE_DRAWS, SCALE_SMALL, SCALE_BIG);
+    printf("  epoch   loss - floor        |g|^2    tr Sigma   B_noise exact   estimated\n");
+    double p[2] = {0, 0};
+    const int rows[] = {0, 1, 2, 5, 10, 15, 20};
+    for (int e = 0, i = 0; i < 7; e++) {
+        if (e == rows[i]) {
+            double g2, trS;
+            noise_scale_exact(&g2, &trS, p, d);
+            const double est = noise_scale_estimate(p, d, SCALE_SMALL, SCALE_BIG, &r);
+            printf("  %5d   %12.3e  %11.3e  %10.4f   %13.1f   %9.1f\n", e,
+                   full_loss(p, d) - q->floor, g2, trS, trS / g2, est);
+            claim(fabs(est / (trS / g2) - 1) < 0.25, "the estimated noise scale is within 25%");
+            i++;
+        }
+        double g[2];
+        size_t all[N_DATA];
+        for (size_t k = 0; k < N_DATA; k++)
+            all[k] = k;
+        mse_gradient(g, p, d, all, N_DATA);
+        chapter_check(slope_optim_sgd_step(&sgd, p, g, 2), "the update");
+    }
+}
+
 /* ---- figure data ------------------------------------------------------------ */
 
 /* Under --data DIR the program also writes the files that plots/05-*.gp draw.
@@ -697,6 +1121,61 @@ static void figure_batch(const dataset *d, const slope_rng *after_data)
     chapter_data_close(fp);
 }
 
+/* Figure 05-noise-ball: tr C against eta for each batch size, the formula and
+ * the exact covariance as curves, the noise-ball table's runs as points. */
+static void figure_noise_ball(const quadratic *q, const dataset *d)
+{
+    FILE *fp = chapter_data("noise-ball.dat");
+    if (!fp)
+        return;
+    chapter_data_block(fp, "curves", "eta, then formula and exact tr C for B = 1, 4, 16, 64 (NaN: none)");
+    for (int i = 0; i <= 120; i++) {
+        const double eta = 0.005 * pow(0.95 / 0.005, i / 120.0);
+        fprintf(fp, "%.6g", eta);
+        for (int j = 0; j < 4; j++) {
+            double C[4];
+            const double B = (double)ball_batches[j], x = noise_ball_exact(q, d, eta, B, C);
+            fprintf(fp, " %.6g %.6g", noise_ball_formula(q, eta, B), x);
+        }
+        fputc('\n', fp);
+    }
+    chapter_data_block(fp, "measured", "eta B tr_C se (stationary runs only)");
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++) {
+            const ball_measure *m = &ball_measured[i][j];
+            if (m->tr > 0 && !m->blew_up && m->tr < 1)
+                fprintf(fp, "%g %zu %.6g %.3g\n", ball_rates[i], ball_batches[j], m->tr, m->se);
+        }
+    chapter_data_close(fp);
+}
+
+/* Figure 05-schedules: the schedules table's mean squared distance at
+ * log-spaced steps, each schedule's rate, and the noise ball. */
+static void figure_schedules(const quadratic *q, const dataset *d)
+{
+    FILE *fp = chapter_data("schedules.dat");
+    if (!fp)
+        return;
+    double C[4];
+    chapter_data_block(fp, "ball", "tr C of the constant rate");
+    fprintf(fp, "%.6g\n", noise_ball_exact(q, d, SCHED_LR, SCHED_B, C));
+    chapter_data_block(fp, "runs", "t, msd of constant 1/t step cosine, then their rates");
+    size_t last = (size_t)-1;
+    for (int i = 0; i <= 200; i++) {
+        const size_t t = (size_t)floor(pow((double)SCHED_T, i / 200.0));
+        if (t == last)
+            continue;
+        last = t;
+        fprintf(fp, "%zu", t);
+        for (int k = 0; k < SCHED_N; k++)
+            fprintf(fp, " %.6g", sched_msd[k][t]);
+        for (int k = 0; k < SCHED_N; k++)
+            fprintf(fp, " %.6g", schedule_rate(k, t));
+        fputc('\n', fp);
+    }
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     double lr = 0.1, x0 = -2.0;
@@ -728,9 +1207,19 @@ int main(int argc, char **argv)
     epochs_iterations();
     batch_size_lr(&d, &rng);
 
+    quadratic q;
+    regression_quadratic(&q, &d);
+    noise_ball(&q, &d);
+    schedules(&q, &d);
+    noise_scale(&q, &d);
+
     figure_regimes(x0, steps);
     figure_bowl_path();
     figure_zigzag();
     figure_batch(&d, &rng);
+    figure_noise_ball(&q, &d);
+    figure_schedules(&q, &d);
+    for (int k = 0; k < SCHED_N; k++)
+        free(sched_msd[k]), free(sched_se[k]);
     return 0;
 }

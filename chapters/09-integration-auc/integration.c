@@ -9,14 +9,20 @@
  * and integration by parts, expectations as integrals, signed and total
  * areas, and the ROC curve's area on random scores: a 200-threshold grid
  * against the exact curve, how a finer grid closes the gap, and which bins
- * of the grid cause it.
+ * of the grid cause it.  Then Monte Carlo: its error against a grid rule and
+ * Gauss-Kronrod as the dimension grows, Leibniz's rule for differentiating
+ * under the integral sign, and the score-function and reparameterised
+ * estimators of a gradient of an expectation against the exact gradient and
+ * variances; every random number follows --mc-seed, and the program exits 1
+ * when a claim it prints fails.
  *
  * Every integral of a function goes through slope_integrate (adaptive
  * Gauss-Kronrod), with scipy.integrate.quad's default tolerances.
  *
  * Try: --seed 7 (other random scores), --thresholds 20 (a coarser grid),
  * --epsabs 1e-3 (a sloppier quadrature: watch the last digits move),
- * --limit 3 (too few subintervals: the program warns and goes on).
+ * --limit 3 (too few subintervals: the program warns and goes on),
+ * --mc-seed 7 (other Monte Carlo draws: the errors move, the claims hold).
  */
 #include <float.h>
 #include <math.h>
@@ -605,6 +611,283 @@ static void grid_bins(const double *scores, const int *labels, int nt, double ex
     free(t);
 }
 
+/* ---- 9. Monte Carlo, and gradients of expectations ------------------------ */
+
+/* A claim the lesson makes from a table: when it fails, say which and exit 1. */
+static void claim(int ok, const char *what)
+{
+    if (!ok) {
+        fprintf(stderr, "09-integration-auc: a claim of the lesson failed: %s\n"
+                "HINT: the Monte Carlo numbers follow --mc-seed; rerun with the default seed\n"
+                "and compare with the table above\n", what);
+        exit(1);
+    }
+}
+
+#define MC_DIMS 4
+static const int mc_dims[MC_DIMS] = {1, 2, 4, 8};
+#define MC_N 65536 /* 4^8 = 256^2 = 16^4: a whole k^d grid in every dimension */
+
+/* The test integrand: a product of e^{x_j} / (e - 1) over [0, 1]^d, whose
+ * integral is exactly 1 in every dimension, with a counter of its calls. */
+typedef struct {
+    long calls;
+} product_fn;
+
+static double exp_product(const double *x, size_t d, void *p)
+{
+    double v = 1;
+    for (size_t j = 0; j < d; j++)
+        v *= exp(x[j]) / (exp(1.0) - 1);
+    if (p)
+        ((product_fn *)p)->calls++;
+    return v;
+}
+
+/* The midpoint rule on the k^d grid of cells of side 1/k: a tensor product
+ * of chapter 2's midpoint sum, costing k^d calls. */
+static double midpoint_grid(slope_fn_n f, size_t d, size_t k)
+{
+    size_t idx[8] = {0}, total = 1;
+    double x[8], s = 0;
+    for (size_t j = 0; j < d; j++)
+        total *= k;
+    for (size_t i = 0; i < total; i++) {
+        for (size_t j = 0; j < d; j++)
+            x[j] = (idx[j] + 0.5) / (double)k;
+        s += f(x, d, NULL);
+        for (size_t j = 0; j < d && ++idx[j] == k; j++) /* the next cell, like an odometer */
+            idx[j] = 0;
+    }
+    return s / (double)total;
+}
+
+/* Gauss-Kronrod in every coordinate: the integral over x_j of the integral
+ * over the coordinates after it, each by slope_integrate. */
+typedef struct {
+    const quad_cfg *q;
+    product_fn *count;
+    size_t d, j;
+    double x[8];
+} nested;
+
+static double nested_level(double xj, void *p)
+{
+    nested *n = p;
+    n->x[n->j] = xj;
+    if (n->j + 1 == n->d)
+        return exp_product(n->x, n->d, n->count);
+    nested inner = *n;
+    inner.j++;
+    const double r = quad(n->q, nested_level, &inner, 0, 1);
+    n->count->calls = inner.count->calls;
+    return r;
+}
+
+static size_t grid_side(size_t n, size_t d)
+{
+    return (size_t)llround(pow((double)n, 1.0 / (double)d));
+}
+
+static void mc_dimension(const quad_cfg *q, unsigned mc_seed)
+{
+    chapter_table("mc-dimension", "Monte Carlo against quadrature as the dimension grows");
+    printf("integral over [0, 1]^d of prod_j e^{x_j} / (e - 1) = 1 exactly; errors are result - 1\n");
+    printf("     Monte Carlo, n = %d draws     midpoint grid, k^d = %d      Gauss-Kronrod per axis\n",
+           MC_N, MC_N);
+    printf("  d        error   std. error         k        error             calls        error\n");
+    for (int i = 0; i < MC_DIMS; i++) {
+        const size_t d = (size_t)mc_dims[i], k = grid_side(MC_N, d);
+        double lo[8] = {0}, hi[8] = {1, 1, 1, 1, 1, 1, 1, 1}, work[8];
+        slope_mc_estimate est;
+        slope_rng r;
+        slope_rng_seed(&r, mc_seed);
+        chapter_check(slope_mc_integrate_box(&est, exp_product, NULL, lo, hi, d, MC_N, &r, work),
+                      "a Monte Carlo integral");
+        const double mid = midpoint_grid(exp_product, d, k) - 1;
+        printf("  %zu    %+.2e     %.2e     %5zu    %+.2e", d, est.mean - 1, est.se, k, mid);
+        if (d <= 4) {
+            product_fn count = {0};
+            nested n = {q, &count, d, 0, {0}};
+            const double gk = quad(q, nested_level, &n, 0, 1) - 1;
+            printf("     %13ld    %+.2e\n", count.calls, gk);
+        } else {
+            printf("     15^%zu = %.1e    not run\n", d, pow(15, (double)d));
+        }
+        claim(fabs(est.mean - 1) < 5 * est.se, "the Monte Carlo error is within 5 standard errors");
+    }
+}
+
+/* Figure data: error against the number of calls for both rules. */
+static void mc_dimension_data(FILE *fp, unsigned mc_seed)
+{
+    chapter_data_block(fp, "midpoint", "d k calls |error|");
+    for (int i = 0; i < MC_DIMS; i++) {
+        const size_t d = (size_t)mc_dims[i];
+        for (size_t k = 2; pow((double)k, (double)d) <= 1.1e6; k = k < 8 ? k + 1 : k * 3 / 2)
+            fprintf(fp, "%zu %zu %.0f %.6g\n", d, k, pow((double)k, (double)d),
+                    fabs(midpoint_grid(exp_product, d, k) - 1));
+        fprintf(fp, "\n");
+    }
+    chapter_data_block(fp, "monte carlo", "d n |error| se");
+    for (int i = 0; i < MC_DIMS; i++) {
+        const size_t d = (size_t)mc_dims[i];
+        for (size_t n = 16; n <= 1048576; n *= 4) {
+            double lo[8] = {0}, hi[8] = {1, 1, 1, 1, 1, 1, 1, 1}, work[8];
+            slope_mc_estimate est;
+            slope_rng r;
+            slope_rng_seed(&r, mc_seed);
+            chapter_check(slope_mc_integrate_box(&est, exp_product, NULL, lo, hi, d, n, &r, work),
+                          "a Monte Carlo integral");
+            fprintf(fp, "%zu %zu %.6g %.6g\n", d, n, fabs(est.mean - 1), est.se);
+        }
+        fprintf(fp, "\n");
+    }
+}
+
+/* Leibniz's rule on F(theta) = integral from 0 to theta of e^{-theta x^2} dx:
+ * the upper limit and the integrand both move with theta, so
+ * F'(theta) = e^{-theta^3} + integral from 0 to theta of -x^2 e^{-theta x^2} dx. */
+typedef struct {
+    const quad_cfg *q;
+    double theta;
+} leibniz_p;
+
+static double gauss_bump(double x, void *p)
+{
+    return exp(-((leibniz_p *)p)->theta * x * x);
+}
+
+static double gauss_bump_dtheta(double x, void *p)
+{
+    return -x * x * exp(-((leibniz_p *)p)->theta * x * x);
+}
+
+static double leibniz_F(double theta, void *p)
+{
+    leibniz_p lp = {((leibniz_p *)p)->q, theta};
+    return quad(lp.q, gauss_bump, &lp, 0, theta);
+}
+
+static void leibniz(const quad_cfg *q)
+{
+    chapter_table("leibniz", "differentiating under the integral sign: Leibniz's rule checked");
+    printf("F(theta) = integral from 0 to theta of e^{-theta x^2} dx\n");
+    printf("  theta   dF/dtheta (central diff.)   boundary term   integral of df/dtheta"
+           "            sum    |diff|\n");
+    const double thetas[] = {0.5, 1.0, 1.5, 2.0};
+    for (int i = 0; i < 4; i++) {
+        leibniz_p lp = {q, thetas[i]};
+        const double fd = slope_deriv_central(leibniz_F, &lp, lp.theta,
+                                              slope_deriv_step_central(lp.theta));
+        const double boundary = gauss_bump(lp.theta, &lp); /* f(b(theta), theta) b'(theta), b' = 1 */
+        const double inside = quad(q, gauss_bump_dtheta, &lp, 0, lp.theta);
+        printf("  %5.2f   %24.10f   %13.10f   %21.10f   %+.10f   %.1e\n", lp.theta, fd,
+               boundary, inside, boundary + inside, fabs(fd - boundary - inside));
+        /* both sides carry the quadrature's tolerance; 1e-7 is far above a
+         * central difference's error at the default one */
+        claim(fabs(fd - boundary - inside) < fmax(1e-7, 10 * fmax(q->epsabs, q->epsrel)),
+              "Leibniz's rule matches the difference quotient of the quadrature");
+    }
+}
+
+/* ---- gradients of an expectation: score function against reparameterisation */
+
+static double square(double x, void *p) { (void)p; return x * x; }
+static double twice(double x, void *p) { (void)p; return 2 * x; }
+static double step_up(double x, void *p) { (void)p; return x > 0 ? 1.0 : 0.0; }
+static double zero_fn(double x, void *p) { (void)p; (void)x; return 0.0; }
+
+/* weave: estimators */
+/* The three estimators of d/dtheta E f(x), x ~ N(theta, sigma^2), each on
+ * its own copy of one random stream (the same draws). */
+static void three_estimates(slope_mc_estimate est[3], slope_fn f, slope_fn df, double baseline,
+                            double theta, double sigma, size_t n, const slope_rng *stream)
+{
+    slope_rng r = *stream;
+    chapter_check(slope_mc_grad_score(&est[0], f, NULL, theta, sigma, 0.0, n, &r), "score");
+    r = *stream;
+    chapter_check(slope_mc_grad_score(&est[1], f, NULL, theta, sigma, baseline, n, &r),
+                  "score with a baseline");
+    r = *stream;
+    chapter_check(slope_mc_grad_reparam(&est[2], df, NULL, theta, sigma, n, &r), "reparam");
+}
+/* weave end */
+
+#define GRAD_THETA 1.5
+#define GRAD_SIGMA 1.0
+#define GRAD_N 10000
+
+static void gradient_estimators(unsigned mc_seed)
+{
+    chapter_table("grad-estimators", "score function against reparameterisation: d/dtheta E f(x)");
+    const double th = GRAD_THETA, sg = GRAD_SIGMA;
+    slope_rng stream;
+    slope_rng_seed(&stream, mc_seed);
+    const char *names[3] = {"score function", "score, baseline", "reparameterised"};
+    printf("x ~ N(theta, sigma^2), theta = %g, sigma = %g, %d draws each (the same draws)\n", th,
+           sg, GRAD_N);
+    printf("%-17s %10s %10s %9s   %14s %14s\n", "estimator", "estimate", "std. error",
+           "error/se", "var. per draw", "exact var.");
+    /* f = x^2: gradient 2 theta; variances of one term from the moments of N(0, 1) */
+    const double exact = 2 * th, b = th * th + sg * sg;
+    const double var[3] = {pow(th, 4) / (sg * sg) + 14 * th * th + 15 * sg * sg,
+                           8 * th * th + 10 * sg * sg, 4 * sg * sg};
+    slope_mc_estimate est[3];
+    three_estimates(est, square, twice, b, th, sg, GRAD_N, &stream);
+    printf("f(x) = x^2: exact gradient 2 theta = %g; baseline b = E f = theta^2 + sigma^2 = %g\n",
+           exact, b);
+    for (int k = 0; k < 3; k++) {
+        printf("  %-15s %10.5f %10.5f %+9.2f   %14.3f %14.3f\n", names[k], est[k].mean, est[k].se,
+               (est[k].mean - exact) / est[k].se, est[k].var, var[k]);
+        claim(fabs(est[k].mean - exact) < 5 * est[k].se, "each estimate is within 5 standard errors");
+        claim(fabs(est[k].var / var[k] - 1) < 0.3, "each per-draw variance is within 30% of exact");
+    }
+    /* f = 1{x > 0}: E f = Phi(theta / sigma), gradient phi(theta / sigma) / sigma */
+    const double ex2 = exp(-th * th / (2 * sg * sg)) / (sg * sqrt(2 * PI)), b2 = Phi(th / sg);
+    three_estimates(est, step_up, zero_fn, b2, th, sg, GRAD_N, &stream);
+    printf("f(x) = 1 if x > 0, else 0: exact gradient phi(theta/sigma)/sigma = %.5f;"
+           " b = Phi(theta/sigma) = %.5f\n", ex2, b2);
+    /* E[eps^2; eps > -c] = Phi(c) - c phi(c), c = theta / sigma, splits the score's second moment */
+    const double c = th / sg, up = Phi(c) - c * sg * ex2, down = 1 - up;
+    const double var2[2] = {up / (sg * sg) - ex2 * ex2,
+                            ((1 - b2) * (1 - b2) * up + b2 * b2 * down) / (sg * sg) - ex2 * ex2};
+    for (int k = 0; k < 3; k++) {
+        if (k < 2) {
+            printf("  %-15s %10.5f %10.5f %+9.2f   %14.3f %14.3f\n", names[k], est[k].mean,
+                   est[k].se, as_printed((est[k].mean - ex2) / est[k].se, 2), est[k].var, var2[k]);
+            claim(fabs(est[k].mean - ex2) < 5 * est[k].se, "the score estimates are within 5 se");
+            claim(fabs(est[k].var / var2[k] - 1) < 0.3, "their variances are within 30% of exact");
+        } else {
+            printf("  %-15s %10.5f %10.5f %9s   %14.3f %14s\n", names[k], est[k].mean, est[k].se,
+                   "-", est[k].var, "-");
+        }
+    }
+    claim(est[2].mean == 0 && est[2].se == 0, "the pathwise estimate of a step is exactly 0");
+    printf("the pathwise estimator averages f'(x) = 0 (true almost everywhere) and misses the jump\n");
+}
+
+/* The 1/sqrt(n) law for the estimators of the x^2 gradient: the error and the
+ * standard error as n grows. */
+static void gradient_sqrt_n(unsigned mc_seed)
+{
+    chapter_table("grad-sqrt-n", "the estimators' errors shrink like 1/sqrt(n)");
+    const double th = GRAD_THETA, sg = GRAD_SIGMA, exact = 2 * th, b = th * th + sg * sg;
+    slope_rng stream;
+    slope_rng_seed(&stream, mc_seed);
+    printf("f(x) = x^2, theta = %g, sigma = %g; |estimate - 2 theta| and (std. error)\n", th, sg);
+    printf("%9s  %22s  %22s  %22s\n", "draws n", "score function", "score, baseline",
+           "reparameterised");
+    for (size_t n = 100; n <= 1000000; n *= 10) {
+        slope_mc_estimate est[3];
+        three_estimates(est, square, twice, b, th, sg, n, &stream);
+        printf("%9zu ", n);
+        for (int k = 0; k < 3; k++)
+            printf("   %9.2e (%9.2e)", fabs(est[k].mean - exact), est[k].se);
+        printf("\n");
+    }
+}
+
 /* ---- figure data ---------------------------------------------------------- */
 
 /* Under --data DIR the program also writes the files that plots/09-*.gp draw.
@@ -666,10 +949,21 @@ static void figure_roc(const double *scores, const int *labels, int nt, double e
     chapter_data_close(fp);
 }
 
+/* Figure 09-mc-dimension: error against calls of f for the midpoint grid
+ * and Monte Carlo in d = 1, 2, 4, 8. */
+static void figure_mc(unsigned mc_seed)
+{
+    FILE *fp = chapter_data("mc-dimension.dat");
+    if (!fp)
+        return;
+    mc_dimension_data(fp, mc_seed);
+    chapter_data_close(fp);
+}
+
 int main(int argc, char **argv)
 {
     quad_cfg q = {sqrt(DBL_EPSILON), sqrt(DBL_EPSILON), 50};   /* quad's defaults: 1.49e-8, 50 */
-    int seed = 42, thresholds = 200;
+    int seed = 42, thresholds = 200, mc_seed = 42;
     const chapter_opt opts[] = {
         {"seed", CHAPTER_INT, &seed, "random seed of the scores and labels (0 to 2147483647)"},
         {"thresholds", CHAPTER_INT, &thresholds,
@@ -677,11 +971,14 @@ int main(int argc, char **argv)
         {"epsabs", CHAPTER_DOUBLE, &q.epsabs, "absolute tolerance of every quadrature (>= 0)"},
         {"epsrel", CHAPTER_DOUBLE, &q.epsrel, "relative tolerance of every quadrature (>= 0)"},
         {"limit", CHAPTER_INT, &q.limit, "most subintervals of a quadrature (1 to 100000)"},
+        {"mc-seed", CHAPTER_INT, &mc_seed,
+         "random seed of every Monte Carlo estimate (0 to 2147483647)"},
     };
     chapter_parse(argc, argv,
                   "Chapter 09: integration, from antiderivatives to the area under the ROC curve.",
                   opts, sizeof opts / sizeof *opts);
     chapter_require(seed >= 0, "--seed must be between 0 and 2147483647");
+    chapter_require(mc_seed >= 0, "--mc-seed must be between 0 and 2147483647");
     chapter_require(thresholds >= 2 && thresholds <= 1000000,
                     "--thresholds must be between 2 and 1000000");
     chapter_require(q.epsabs >= 0 && q.epsrel >= 0, "--epsabs and --epsrel must not be negative");
@@ -704,8 +1001,13 @@ int main(int argc, char **argv)
     roc_auc(scores, labels, thresholds, (unsigned)seed, &exact);
     grid_convergence(scores, labels, exact);
     grid_bins(scores, labels, thresholds, exact);
+    mc_dimension(&q, (unsigned)mc_seed);
+    leibniz(&q);
+    gradient_estimators((unsigned)mc_seed);
+    gradient_sqrt_n((unsigned)mc_seed);
 
     figure_area(&q);
     figure_roc(scores, labels, thresholds, exact);
+    figure_mc((unsigned)mc_seed);
     return 0;
 }
