@@ -69,8 +69,14 @@ local function title_of(path)
 end
 
 -- "Chapter 01 — Derivatives" -> "Derivatives" (the part after the dash).
+-- "Chapter 04: The Jacobian" -> "The Jacobian"; a title without such a
+-- prefix is kept whole.
 local function short(title)
-  return title:match("^.-%s+—%s+(.+)$") or title:match("^.-%s+%-%-?%s+(.+)$") or title
+  for _, sep in ipairs({ "%s+—%s+", "%s+%-%-?%s+", ":%s+", "%.%s+" }) do
+    local rest = title:match("^%a+%s+%d+" .. sep .. "(.+)$")
+    if rest then return rest end
+  end
+  return title
 end
 
 -- ---- the pages, in reading order ---------------------------------------------------

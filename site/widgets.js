@@ -71,7 +71,7 @@
   /* A plot frame: data coordinates [x0, x1] x [y0, y1] into the SVG's box,
    * with the figures' grid, left and bottom border, ticks and labels. */
   function frame(svg, box, opt) {
-    var W = box.w, H = box.h, m = opt.margin || { l: 48, r: 14, t: 14, b: 36 };
+    var W = box.w, H = box.h, m = opt.margin || { l: 48, r: 14, t: 26, b: 36 };
     var sx = (W - m.l - m.r) / (opt.x1 - opt.x0), sy = (H - m.t - m.b) / (opt.y1 - opt.y0);
     var p = {
       X: function (x) { return m.l + (x - opt.x0) * sx; },
@@ -91,7 +91,7 @@
     });
     el("path", { d: "M" + m.l + "," + m.t + "V" + (H - m.b) + "H" + (W - m.r), fill: "none", stroke: "#555" }, g);
     if (opt.xlabel) text(g, W - m.r, H - 4, opt.xlabel, { "text-anchor": "end", "font-style": "italic" });
-    if (opt.ylabel) text(g, m.l + 6, m.t + 12, opt.ylabel, { "font-style": "italic" });
+    if (opt.ylabel) text(g, m.l - 6, m.t - 10, opt.ylabel, { "font-style": "italic" });
     var clip = "clip" + Math.random().toString(36).slice(2);
     var cp = el("clipPath", { id: clip }, svg);
     el("rect", { x: m.l, y: m.t, width: W - m.l - m.r, height: H - m.t - m.b }, cp);
@@ -172,7 +172,7 @@
       { name: "x0", label: "x\u2080", min: -2, max: 2, step: 0.05, value: 1 },
       { name: "h", label: "h", log: true, min: -3, max: 0, step: 0.05, value: 0.25 }
     ],
-    box: { w: 640, h: 360 },
+    base: { w: 640, h: 360 },
     run: function (m, p) { return m.e.live_secant(p.x0, p.h, -3, 3, 121); },
     draw: function (svg, p, d) {
       var pl = frame(svg, this.box, { x0: -3, x1: 3, y0: -1, y1: 9, xticks: ticks(-3, 3, 7), yticks: ticks(-1, 9, 6),
@@ -201,7 +201,7 @@
       { name: "w1", label: "w\u2081", min: -2, max: 2, step: 0.1, value: 1.5 },
       { name: "w2", label: "w\u2082", min: -2, max: 2, step: 0.1, value: 1 }
     ],
-    box: { w: 520, h: 460 },
+    base: { w: 520, h: 460 },
     run: function (m, p) { return m.e.live_arrows(p.w1, p.w2); },
     draw: function (svg, p, d) {
       var pl = frame(svg, this.box, { x0: -3, x1: 3, y0: -2.6, y1: 2.6, xticks: ticks(-3, 3, 7), yticks: ticks(-2.5, 2.5, 6),
@@ -236,7 +236,7 @@
       { name: "x0", label: "w\u2080", min: -5, max: 10, step: 0.5, value: -2 },
       { name: "steps", label: "steps", min: 1, max: 100, step: 1, value: 50, int: true }
     ],
-    box: { w: 640, h: 360 },
+    base: { w: 640, h: 360 },
     run: function (m, p) { return m.e.live_descent(p.lr, p.x0, p.steps); },
     stepper: true,
     draw: function (svg, p, d, shown, m) {
@@ -294,6 +294,11 @@
     small.textContent = "(live: " + spec.note + ")";
     h.appendChild(small);
     host.appendChild(h);
+    /* the drawing's own size follows the column (down to a phone's), so its
+     * text keeps its size instead of shrinking with the picture */
+    var w = Math.round(Math.min(spec.base.w, Math.max(300, host.clientWidth - 30)));
+    var aspect = Math.max(spec.base.h / spec.base.w, w < 500 ? 0.8 : 0);
+    spec.box = { w: w, h: Math.round(w * aspect) };
     this.svg = el("svg", { viewBox: "0 0 " + spec.box.w + " " + spec.box.h, role: "img",
                            "aria-label": spec.title }, null);
     host.appendChild(this.svg);
@@ -315,7 +320,7 @@
       label.textContent = q.label;
       var input = document.createElement("input");
       input.type = "range"; input.id = id; input.name = q.name;
-      input.min = q.min; input.max = q.max; input.step = q.step;
+      input.min = q.min; input.max = q.max; input.step = q.log ? "any" : q.step;
       input.value = q.log ? Math.log10(v) : v;
       var output = document.createElement("output");
       output.htmlFor = id;

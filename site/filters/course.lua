@@ -128,6 +128,55 @@ local function Math(el)
   return el
 end
 
+-- Inline math whose closing $ follows a space ("$\\infty - \\infty = $ NaN"):
+-- pandoc's markdown does not take it as math (GitHub's does), and leaves the
+-- dollars as text with the commands as raw TeX, which HTML drops.  Rejoin
+-- such a run into one formula.  A stray raw TeX command outside any dollars
+-- becomes a formula too, with a warning, rather than vanishing.
+local function Inlines(inl)
+  local out, i = {}, 1
+  while i <= #inl do
+    local el = inl[i]
+    local joined = nil
+    if el.t == "Str" and el.text:match("^%$[^%$]*$") then
+      local parts, j = { el.text:sub(2) }, i + 1
+      while j <= #inl do
+        local e = inl[j]
+        if e.t == "Str" then
+          local body, tail = e.text:match("^([^%$]*)%$([%p]*)$")
+          if body and not tail:match("%$") then
+            parts[#parts + 1] = body
+            joined = { upto = j, text = table.concat(parts), tail = tail }
+            break
+          end
+          if e.text:match("%$") then break end
+          parts[#parts + 1] = e.text
+        elseif e.t == "Space" or e.t == "SoftBreak" then
+          parts[#parts + 1] = " "
+        elseif e.t == "RawInline" and e.format == "tex" then
+          parts[#parts + 1] = e.text
+        else
+          break
+        end
+        j = j + 1
+      end
+    end
+    if joined and joined.text:match("%S") and not joined.text:match("^%d") then
+      out[#out + 1] = pandoc.Math("InlineMath", (joined.text:gsub("^%s+", ""):gsub("%s+$", "")))
+      if joined.tail ~= "" then out[#out + 1] = pandoc.Str(joined.tail) end
+      i = joined.upto + 1
+    else
+      if el.t == "RawInline" and el.format == "tex" then
+        io.stderr:write("site: ", input, ": TeX outside $...$ (", el.text, ") is set as a formula\n")
+        el = pandoc.Math("InlineMath", el.text)
+      end
+      out[#out + 1] = el
+      i = i + 1
+    end
+  end
+  return out
+end
+
 -- ---- blocks --------------------------------------------------------------------------
 
 local function html(s) return pandoc.RawBlock("html", s) end
@@ -226,6 +275,7 @@ local function Pandoc(doc)
 end
 
 return {
+  { Inlines = Inlines },
   { Math = Math, Link = Link, Image = Image, Code = Code },
   { Pandoc = Pandoc },
 }
