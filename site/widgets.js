@@ -261,6 +261,105 @@
     legend: [[C.ink, "L(w) = (w \u2212 3)\u00b2"], [C.orange, "the iterates w\u2080, w\u2081, \u2026"], [C.grey, "the minimum w = 3", true]]
   };
 
+  /* Contour lines of a grid g[j * nx + i] over [x0, x1] x [y0, y1] at the
+   * given levels, by marching squares: the segments as one path's d. */
+  function contours(pl, g, nx, ny, x0, x1, y0, y1, levels) {
+    var dx = (x1 - x0) / (nx - 1), dy = (y1 - y0) / (ny - 1), all = "";
+    levels.forEach(function (c) {
+      var d = "";
+      for (var j = 0; j + 1 < ny; j++) for (var i = 0; i + 1 < nx; i++) {
+        var v = [g[j * nx + i], g[j * nx + i + 1], g[(j + 1) * nx + i + 1], g[(j + 1) * nx + i]];
+        var px = [x0 + i * dx, x0 + (i + 1) * dx, x0 + (i + 1) * dx, x0 + i * dx];
+        var py = [y0 + j * dy, y0 + j * dy, y0 + (j + 1) * dy, y0 + (j + 1) * dy];
+        var pts = [];
+        for (var e = 0; e < 4; e++) {
+          var a = v[e] - c, b = v[(e + 1) % 4] - c;
+          if ((a < 0) !== (b < 0)) {
+            var t = a / (a - b);
+            pts.push([px[e] + t * (px[(e + 1) % 4] - px[e]), py[e] + t * (py[(e + 1) % 4] - py[e])]);
+          }
+        }
+        for (var q = 0; q + 1 < pts.length; q += 2)
+          d += "M" + pl.X(pts[q][0]).toFixed(1) + "," + pl.Y(pts[q][1]).toFixed(1) +
+               "L" + pl.X(pts[q + 1][0]).toFixed(1) + "," + pl.Y(pts[q + 1][1]).toFixed(1);
+      }
+      all += d;
+    });
+    return all;
+  }
+
+  var OPT_NAMES = ["SGD", "Momentum", "RMSProp", "Adam"];
+  var OPT_COLOURS = [C.blue, C.red, C.green, C.purple];
+
+  FIGURES.optimizers = {
+    title: "Four optimizers, one start",
+    note: "set the learning rate and beta, move the start, or switch to the wavy problem 2: sin(w₁) + ½w₂²",
+    program: "06-optimizers", ch: "06", table: "your-run",
+    params: [
+      { name: "lr", label: "lr", min: 0.005, max: 0.3, step: 0.005, value: 0.05 },
+      { name: "beta", label: "β", min: 0, max: 0.99, step: 0.01, value: 0.9 },
+      { name: "w1", label: "start w₁", min: -3, max: 3, step: 0.1, value: 2 },
+      { name: "w2", label: "start w₂", min: -2, max: 2, step: 0.1, value: 1 },
+      { name: "steps", label: "steps", min: 4, max: 400, step: 4, value: 100, int: true },
+      { name: "problem", label: "problem", min: 1, max: 2, step: 1, value: 1, int: true }
+    ],
+    base: { w: 680, h: 330 },
+    run: function (m, p) { return m.e.live_optimizers(p.lr, p.beta, 0.9, 0.999, 1e-8, p.w1, p.w2, p.steps, p.problem); },
+    draw: function (svg, p, d, shown, m) {
+      var W = this.box.w, stacked = W < 500, H = this.box.h;
+      var pw = stacked ? W : Math.round(W * 0.52), ph = stacked ? Math.round(H / 2) : H;
+      var left = el("svg", { x: 0, y: 0, width: pw, height: ph, overflow: "hidden" }, svg);
+      var right = el("svg", stacked ? { x: 0, y: ph, width: W, height: H - ph } : { x: pw, y: 0, width: W - pw, height: H }, svg);
+      var X0 = -3.2, X1 = 3.2, Y0 = -2.2, Y1 = 2.2, nx = 65, ny = 45;
+      var pl = frame(left, { w: pw, h: ph }, { x0: X0, x1: X1, y0: Y0, y1: Y1, xticks: ticks(X0, X1, 7), yticks: ticks(Y0, Y1, 5),
+                                               xlabel: "w₁", ylabel: "w₂" });
+      var k = p.steps, runs = [], at = 0;
+      for (var r = 0; r < 4; r++) {
+        var run = { diverged: d[at], done: d[at + 1] };
+        run.traj = d.subarray(at + 2, at + 2 + 2 * (k + 1));
+        run.loss = d.subarray(at + 2 + 2 * (k + 1), at + 2 + 3 * (k + 1));
+        at += 2 + 3 * (k + 1);
+        runs.push(run);
+      }
+      /* the contours depend on the problem and the drawing's size only */
+      var key = p.problem + "/" + pw + "x" + ph;
+      this.cache = this.cache || {};
+      if (!this.cache[key]) {
+        m.e.live_optimizers_grid(p.problem, X0, X1, nx, Y0, Y1, ny);
+        var g = m.data().slice(), lo = Infinity, hi = -Infinity;
+        for (var i = 0; i < g.length; i++) { lo = Math.min(lo, g[i]); hi = Math.max(hi, g[i]); }
+        var levels = [];
+        if (p.problem === 1) for (var c = 0.05; c < hi; c *= 2) levels.push(c);
+        else for (var q = 1; q < 14; q++) levels.push(lo + (hi - lo) * q / 14);
+        this.cache[key] = contours(pl, g, nx, ny, X0, X1, Y0, Y1, levels);
+      }
+      el("path", { d: this.cache[key], fill: "none", stroke: "#b5c9de", "stroke-width": 1 }, pl.g);
+      var floor = p.problem === 1 ? 0 : -1, lmax = 1e-16, lmin = Infinity;
+      runs.forEach(function (run, r) {
+        var n = run.done + 1, xs = [], ys = [];
+        for (var t = 0; t < n; t++) { xs.push(run.traj[2 * t]); ys.push(run.traj[2 * t + 1]); }
+        path(pl, xs, ys, { stroke: OPT_COLOURS[r], "stroke-width": 1.8, "stroke-opacity": 0.9 });
+        for (t = 0; t < n; t++) {
+          var v = run.loss[t] - floor;
+          if (isFinite(v) && v > 0) { lmax = Math.max(lmax, v); lmin = Math.min(lmin, v); }
+        }
+      });
+      dot(pl, p.w1, p.w2, 6, C.ink);
+      var lo10 = Math.max(-16, Math.floor(Math.log10(Math.max(lmin, 1e-16)))), hi10 = Math.ceil(Math.log10(lmax)) || 1;
+      if (hi10 <= lo10) hi10 = lo10 + 1;
+      var yt = []; for (var e = lo10; e <= hi10; e += Math.max(1, Math.ceil((hi10 - lo10) / 5))) yt.push(e);
+      var pr = frame(right, stacked ? { w: W, h: H - ph } : { w: W - pw, h: H },
+                     { x0: 0, x1: k, y0: lo10, y1: hi10, xticks: ticks(0, k, 5), yticks: yt, xlabel: "step",
+                       ylabel: p.problem === 1 ? "log₁₀ L" : "log₁₀ (L + 1)", margin: { l: 40, r: 18, t: 26, b: 36 } });
+      runs.forEach(function (run, r) {
+        var xs = [], ys = [];
+        for (var t = 0; t <= run.done; t++) { xs.push(t); ys.push(Math.log10(Math.max(run.loss[t] - floor, 1e-300))); }
+        path(pr, xs, ys, { stroke: OPT_COLOURS[r], "stroke-width": 1.8 });
+      });
+    },
+    legend: OPT_NAMES.map(function (n, r) { return [OPT_COLOURS[r], n]; }).concat([["#b5c9de", "contours of L"]])
+  };
+
   /* ---- parameters in the URL ------------------------------------------------------ */
 
   function urlParams() {

@@ -44,6 +44,11 @@ const LIVE = {
   descent: { page: "05-gradient-descent", program: "05-gradient-descent", table: "descent",
              cases: [{}, { lr: "0.95", x0: "-2", steps: "40" }, { lr: "1.05", x0: "10", steps: "100" },
                      { lr: "0.5", x0: "-2", steps: "3" }, { lr: "1.1", x0: "-2", steps: "7" }] },
+  optimizers: { page: "06-optimizers", program: "06-optimizers", table: "your-run",
+                cases: [{}, { lr: "0.1", beta: "0.5", w1: "-1.5", w2: "0.7", steps: "60", problem: "1" },
+                        { lr: "0.3", beta: "0.99", w1: "2", w2: "1", steps: "200", problem: "1" },
+                        { lr: "0.2", beta: "0.8", w1: "0.5", w2: "-1.2", steps: "100", problem: "2" },
+                        { lr: "0.05", beta: "0", w1: "-3", w2: "2", steps: "400", problem: "2" }] },
 };
 
 const BUDGET = { wasmBytes: 300 * 1024, pageBytes: 2 * 1024 * 1024, buildMs: 30000, updateMs: 16 };
@@ -400,7 +405,8 @@ async function main() {
         const input = host.querySelector('input[name="${n}"]');
         const before = host.querySelector("pre.readout").textContent;
         const v = parseFloat(input.value), lo = parseFloat(input.min), hi = parseFloat(input.max), st = parseFloat(input.step);
-        input.value = String(v + 3 * st <= hi ? v + 3 * st : v - 3 * st);
+        const next = [v + 3 * st, v - 3 * st, v + st, v - st, hi, lo].find(x => x >= lo && x <= hi && x !== v);
+        input.value = String(next);
         input.dispatchEvent(new Event("input", { bubbles: true }));
         return { changed: host.querySelector("pre.readout").textContent !== before,
                  url: location.search, ms: parseFloat(host.dataset.updateMs) };

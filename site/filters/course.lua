@@ -27,6 +27,7 @@ local LIVE = {
   ["01-derivatives"] = { ["secant"] = { "secant" } },
   ["03-gradients"] = { ["arrows"] = { "arrows" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
+  ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
 }
 
 local input = (PANDOC_STATE.input_files or {})[1] or ""
