@@ -227,6 +227,57 @@
     }
   };
 
+  FIGURES.hessian = {
+    title: "The Hessian of f(x, y) = a x\u00b2 + b xy + c y\u00b2",
+    note: "set the coefficients: the eigenvalues' signs decide bowl, hill or saddle; drag the point to see the gradient there",
+    program: "04-jacobian-hessian", ch: "04", table: "hessian",
+    params: [
+      { name: "a", label: "a", min: -3, max: 3, step: 0.25, value: 1 },
+      { name: "b", label: "b", min: -6, max: 6, step: 0.25, value: 4 },
+      { name: "c", label: "c", min: -3, max: 3, step: 0.25, value: 1 },
+      { name: "px", label: "point x", min: -2, max: 2, step: 0.1, value: 1 },
+      { name: "py", label: "point y", min: -2, max: 2, step: 0.1, value: 0.5 }
+    ],
+    base: { w: 520, h: 460 },
+    run: function (m, p) { return m.e.live_hessian(p.a, p.b, p.c, p.px, p.py, 1e-4, 1e-6); },
+    draw: function (svg, p, d, shown, m) {
+      var X0 = -2.6, X1 = 2.6, Y0 = -2.3, Y1 = 2.3, nx = 45, ny = 40;
+      var pl = frame(svg, this.box, { x0: X0, x1: X1, y0: Y0, y1: Y1, xticks: ticks(-2.5, 2.5, 6), yticks: ticks(-2, 2, 5),
+                                      xlabel: "x", ylabel: "y" });
+      /* the contours depend on a, b, c and the drawing's size only */
+      var key = [p.a, p.b, p.c, this.box.w].join("/");
+      if (!this.cache || this.cache.key !== key) {
+        m.e.live_hessian_grid(p.a, p.b, p.c, X0, X1, nx, Y0, Y1, ny);
+        var g = m.data().slice(), top = 0, up = [], down = [];
+        for (var i = 0; i < g.length; i++) top = Math.max(top, Math.abs(g[i]));
+        for (var q = 1; q <= 7; q++) { up.push(top * q / 8); down.push(-top * q / 8); }
+        this.cache = { key: key, up: top > 0 ? contours(pl, g, nx, ny, X0, X1, Y0, Y1, up) : "",
+                       down: top > 0 ? contours(pl, g, nx, ny, X0, X1, Y0, Y1, down) : "" };
+      }
+      el("path", { d: this.cache.up, fill: "none", stroke: C.blue, "stroke-opacity": 0.55, "stroke-width": 1.2 }, pl.g);
+      el("path", { d: this.cache.down, fill: "none", stroke: C.red, "stroke-opacity": 0.55, "stroke-width": 1.2 }, pl.g);
+      /* the eigenvectors through the origin, blue where f curves up, red down */
+      for (var k = 0; k < 2; k++) {
+        var lam = d[4 + k], vx = d[6 + k], vy = d[8 + k], L = 2.4;
+        var col = lam > 1e-6 ? C.blue : lam < -1e-6 ? C.red : C.grey;
+        el("line", { x1: pl.X(-L * vx), y1: pl.Y(-L * vy), x2: pl.X(L * vx), y2: pl.Y(L * vy), stroke: col,
+                     "stroke-width": 2.5, "stroke-dasharray": "10 5" }, pl.g);
+        text(pl.g, pl.X(1.9 * vx) + 6, pl.Y(1.9 * vy) - 6, "\u03bb = " + (+lam.toPrecision(4)), { fill: col, "font-weight": 700 });
+      }
+      var gs = 0.15, gx = d[10], gy = d[11];
+      arrow(pl, p.px, p.py, -gs * gx, -gs * gy, C.green, 3);
+      this.handle = dot(pl, p.px, p.py, 7, C.ink);
+      this.plot = pl;
+      var names = { "-1": "local max", "0": "saddle point", "1": "local min", "2": "inconclusive" };
+      text(svg, pl.W - pl.m.r - 4, pl.m.t - 8, "at the origin: " + names[String(d[12])], { "text-anchor": "end", "font-weight": 700 });
+    },
+    legend: [[C.blue, "f > 0 contours, \u03bb > 0 direction"], [C.red, "f < 0 contours, \u03bb < 0 direction"],
+             [C.green, "\u2212\u2207f at the point (\u00d70.15)"]],
+    drag: function (pl, px, py) {
+      return { px: Math.round(pl.ix(px) * 10) / 10, py: Math.round(pl.iy(py) * 10) / 10 };
+    }
+  };
+
   FIGURES.descent = {
     title: "Gradient descent on L(w) = (w \u2212 3)\u00b2",
     note: "pick a learning rate, then step or play: each step multiplies w \u2212 3 by 1 \u2212 2\u00b7lr",

@@ -26,6 +26,7 @@ statement, the README or the library page into one page of the website.
 local LIVE = {
   ["01-derivatives"] = { ["secant"] = { "secant" } },
   ["03-gradients"] = { ["arrows"] = { "arrows" } },
+  ["04-jacobian-hessian"] = { ["hessian"] = { "hessian" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
   ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
 }
