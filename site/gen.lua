@@ -73,7 +73,7 @@ end
 -- prefix is kept whole.
 local function short(title)
   for _, sep in ipairs({ "%s+—%s+", "%s+%-%-?%s+", ":%s+", "%.%s+" }) do
-    local rest = title:match("^%a+%s+%d+" .. sep .. "(.+)$")
+    local rest = title:match("^%a+%s+%d+" .. sep .. "(.+)$") or title:match("^%d+" .. sep .. "(.+)$")
     if rest then return rest end
   end
   return title

@@ -26,7 +26,13 @@ WASM_CC  ?= clang
 SITE_EXERCISES = $(patsubst exercises/%/README.md,%,$(sort $(wildcard exercises/[0-9]*/README.md)))
 SITE_IDS   = index $(CHAPTERS) $(SITE_EXERCISES:%=exercise-%) library
 SITE_PAGES = $(SITE_IDS:%=$(SITE)/%.html)
-SITE_ASSETS = $(SITE)/assets/style.css $(SITE)/assets/widgets.js $(SITE)/assets/slope-wasm.js
+SITE_ASSETS = $(SITE)/assets/style.css $(SITE)/assets/widgets.js $(SITE)/assets/slope-wasm.js \
+              $(SITE)/assets/math.otf
+# The formulas' font, shipped with the site so every reader sees the same
+# typesetting: TeX Gyre DejaVu Math (GUST Font License), from Debian's
+# fonts-texgyre-math; it matches the text's DejaVu and has MathML's stretchy
+# brackets and big operators.
+SITE_MATH_FONT ?= /usr/share/texmf/fonts/opentype/public/tex-gyre-math/texgyredejavu-math.otf
 SITE_FILTER = site/filters/course.lua
 SITE_TMPL   = site/template.html
 
@@ -76,6 +82,9 @@ $(SITE)/$(1).html: $(call site_src,$(1)) $(SITE_SRC)/$(1).yaml $(SITE_FILTER) $(
 	@mkdir -p $$(@D)
 	$(PANDOC) $(PANDOC_FLAGS) --metadata-file $(SITE_SRC)/$(1).yaml -o $$@ $$< 2> $(SITE_SRC)/$(1).log; \
 	  r=$$$$?; cat $(SITE_SRC)/$(1).log >&2; [ $$$$r = 0 ] || { rm -f $$@; exit 1; }
+	@# \big ... \Bigg: pandoc sizes the fence as minsize="1.8" stretchy="false",
+	@# which MathML Core ignores; a stretchy fence with sizes in em keeps them.
+	sed -i 's/minsize="\([0-9.]*\)" maxsize="\([0-9.]*\)" stretchy="false"/minsize="\1em" maxsize="\2em" stretchy="true"/g' $$@
 	@if grep -q 'class="math' $$@; then \
 	   echo "site: $$<: a formula is left as raw TeX (pandoc could not convert it):" >&2; \
 	   grep -o 'class="math[^>]*>[^<]*' $$@ | head -3 >&2; \
@@ -94,6 +103,10 @@ site-figures:
 	   for f in chapters/$$c/figures/*.svg chapters/$$c/figures/*.gif; do \
 	     [ -e "$$f" ] && cp -u "$$f" $(SITE)/figures/$$c/ || :; done; \
 	 done
+
+$(SITE)/assets/math.otf: $(SITE_MATH_FONT)
+	@mkdir -p $(@D)
+	cp $< $@
 
 $(SITE)/assets/%: site/%
 	@mkdir -p $(@D)

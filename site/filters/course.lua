@@ -123,6 +123,10 @@ end
 local MATH_FIX = { Bigl = "Big", Bigr = "Big", Bigm = "Big", bigm = "big", biggm = "bigg", Biggm = "Bigg" }
 
 local function Math(el)
+  -- a sized closing fence carrying scripts, \Bigr]_a^b: the scripts go on an
+  -- empty group after it, or the browser sizes the fence as a script base
+  -- (which it does not stretch)
+  el.text = el.text:gsub("(\\[bB]igg?[lrm]?%s*\\?[%]%)|%.}])(%s*[_^])", "%1{}%2")
   el.text = el.text:gsub("\\(%a+)", function(cmd)
     local to = MATH_FIX[cmd]
     return to and ("\\" .. to) or nil
