@@ -361,6 +361,8 @@ async function main() {
       if (!ids.includes(decodeURIComponent(frag))) fail(from, "link to a missing anchor: " + href);
     }
   }
+  const tPages = Date.now();
+  process.stdout.write("site-check: " + pages.length + " pages at two widths in " + ((tPages - t0) / 1000).toFixed(1) + " s\n");
   process.stdout.write("site-check: " + nlinks + " internal links resolve" +
                        (failures.some((f) => /link to/.test(f)) ? " (except those above)" : "") + "\n");
 
@@ -448,6 +450,8 @@ async function main() {
     for (const e of tab.errors) fail(fig, e);
   }
   await browser.close();
+  process.stdout.write("site-check: " + Object.keys(LIVE).length + " live figures checked in " +
+                       ((Date.now() - tPages) / 1000).toFixed(1) + " s\n");
 
   /* budgets */
   const wasmBytes = opt.wasm && fs.existsSync(opt.wasm) ? fs.statSync(opt.wasm).size : null;
