@@ -354,7 +354,7 @@
       { name: "steps", label: "steps", min: 4, max: 400, step: 4, value: 100, int: true },
       { name: "problem", label: "problem", min: 1, max: 2, step: 1, value: 1, int: true }
     ],
-    base: { w: 680, h: 330 },
+    base: { w: 680, h: 330, phone: 1.3 },
     run: function (m, p) { return m.e.live_optimizers(p.lr, p.beta, 0.9, 0.999, 1e-8, p.w1, p.w2, p.steps, p.problem); },
     draw: function (svg, p, d, shown, m) {
       var W = this.box.w, stacked = W < 500, H = this.box.h;
@@ -446,11 +446,11 @@
     host.appendChild(h);
     /* the drawing's own size follows the column (down to a phone's), so its
      * text keeps its size instead of shrinking with the picture */
-    var w = Math.round(Math.min(spec.base.w, Math.max(300, host.clientWidth - 30)));
-    var aspect = Math.max(spec.base.h / spec.base.w, w < 500 ? 0.8 : 0);
-    spec.box = { w: w, h: Math.round(w * aspect) };
-    this.svg = el("svg", { viewBox: "0 0 " + spec.box.w + " " + spec.box.h, role: "img",
-                           "aria-label": spec.title }, null);
+    this.svg = el("svg", { role: "img", "aria-label": spec.title }, null);
+    this.fit();
+    window.addEventListener("resize", function () {
+      if (self.fit()) self.update(false);
+    });
     host.appendChild(this.svg);
     legend(host, spec.legend);
     var controls = document.createElement("div");
@@ -503,6 +503,17 @@
     this.shown = spec.stepper ? Infinity : 0;
     this.update(false);
   }
+
+  /* Size the drawing to the column; true when its size changed. */
+  Figure.prototype.fit = function () {
+    var spec = this.spec, host = this.host;
+    var w = Math.round(Math.min(spec.base.w, Math.max(300, host.clientWidth - 30)));
+    var aspect = Math.max(spec.base.h / spec.base.w, w < 500 ? spec.base.phone || 0.8 : 0);
+    if (spec.box && spec.box.w === w) return false;
+    spec.box = { w: w, h: Math.round(w * aspect) };
+    this.svg.setAttribute("viewBox", "0 0 " + spec.box.w + " " + spec.box.h);
+    return true;
+  };
 
   Figure.prototype.update = function (fromInput) {
     var t0 = performance.now(), spec = this.spec, self = this;
