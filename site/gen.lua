@@ -21,6 +21,10 @@ local function die(msg, hint)
 end
 
 -- ---- command line -------------------------------------------------------------
+if arg[1] == "--help" then
+  print("usage: luajit site/gen.lua OUTDIR --chapters NN-name... --exercises NN-name... --headers lib/X.h...")
+  os.exit(0)
+end
 local outdir = arg[1]
 if not outdir or outdir:sub(1, 2) == "--" then
   die("no output directory", "run it as make site does: luajit site/gen.lua OUTDIR --chapters ...")

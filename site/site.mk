@@ -2,7 +2,8 @@
 # Makefile, whose BUILD, CHAPTERS, LIB_SRC, LIB_HDR and CHAPTER_BIN it uses.
 #
 #   make site          render every page into $(BUILD)/site/ (open index.html)
-#   make site-check    open every page in headless Chromium and check it
+#   make site-check    check the filter's rewrites on site/check/filter-cases.md,
+#                      then open every page in headless Chromium and check it
 #                      (console, requests, math, images, links, live figures,
 #                      phone width), compare each live figure's readout with
 #                      its chapter program, print the budgets, and save
@@ -142,6 +143,7 @@ site-check:
 	@echo "site-check: skipped under SAN=1 (run plain make check for the browser checks)"
 else
 site-check: site $(CHAPTER_BIN)
+	@sh site/check/filter-cases.sh $(PANDOC) $(SITE_FILTER)
 	@rm -rf $(SITE_SHOT) && mkdir -p $(SITE_SHOT)
 	$(NODE) site/check/site-check.js --site $(SITE) --bin $(BUILD)/bin --out $(SITE_SHOT) \
 	  --chromium $(CHROMIUM) --wasm $(WASM) --build-file $(SITE_SRC)/full-build

@@ -398,7 +398,10 @@ async function main() {
       const shown = await tab.eval(`document.querySelector('[data-live="${fig}"] pre.readout').textContent`);
       const want = programTable(spec.program, spec.table, c);
       const args = Object.entries(c).map(([k, v]) => "--" + k + " " + v).join(" ") || "(defaults)";
-      if (shown !== want) fail(fig, "readout (set by " + how + ") differs from " + spec.program + " " + args + ", " + firstDiff(shown, want));
+      if (shown !== want)
+        fail(fig, "readout (set by " + how + ") differs from " + spec.program + " " + args + ", " + firstDiff(shown, want) +
+             "\n  HINT: live_" + fig + " in site/wasm/widgets.c prints the table " + spec.table + " of chapters/" +
+             spec.program + "/; make the two print the same lines");
       else process.stdout.write("  live " + fig.padEnd(8) + " = " + spec.program + " " + args + ", table " + spec.table +
                                 " (" + want.split("\n").length + " lines, set by " + how + ")\n");
     }
