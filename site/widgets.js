@@ -411,6 +411,32 @@
     legend: OPT_NAMES.map(function (n, r) { return [OPT_COLOURS[r], n]; }).concat([["#b5c9de", "contours of L"]])
   };
 
+  FIGURES.roc = {
+    title: "The ROC curve and its area",
+    note: "draw other scores with the seed, and coarsen or refine the threshold grid",
+    program: "09-integration-auc", ch: "09", table: "roc-auc",
+    params: [
+      { name: "seed", label: "seed", min: 0, max: 200, step: 1, value: 42, int: true },
+      { name: "thresholds", label: "thresholds", log: true, int: true, min: Math.log10(2), max: 3, step: 0.01, value: 200 }
+    ],
+    base: { w: 520, h: 460, phone: 1 },
+    run: function (m, p) { return m.e.live_roc(p.seed, p.thresholds); },
+    draw: function (svg, p, d) {
+      var pl = frame(svg, this.box, { x0: -0.02, x1: 1.02, y0: -0.02, y1: 1.02, xticks: ticks(0, 1, 5), yticks: ticks(0, 1, 5),
+                                      xlabel: "false positive rate", ylabel: "true positive rate" });
+      var np = d[0], fpr = d.subarray(1, 1 + np), tpr = d.subarray(1 + np, 1 + 2 * np);
+      var nt = d[1 + 2 * np], gf = d.subarray(2 + 2 * np, 2 + 2 * np + nt), gt = d.subarray(2 + 2 * np + nt, 2 + 2 * np + 2 * nt);
+      var area = "M" + pl.X(fpr[0]) + "," + pl.Y(0);
+      for (var i = 0; i < np; i++) area += "L" + pl.X(fpr[i]).toFixed(2) + "," + pl.Y(tpr[i]).toFixed(2);
+      area += "L" + pl.X(fpr[np - 1]) + "," + pl.Y(0) + "Z";
+      el("path", { d: area, fill: C.blue, "fill-opacity": 0.18 }, pl.g);
+      path(pl, [0, 1], [0, 1], { stroke: C.grey, "stroke-width": 1.5, "stroke-dasharray": "6 4" });
+      path(pl, Array.from(fpr), Array.from(tpr), { stroke: C.blue, "stroke-width": 2.2 });
+      path(pl, Array.from(gf), Array.from(gt), { stroke: C.red, "stroke-width": 1.6 });
+    },
+    legend: [[C.blue, "exact ROC (area shaded)"], [C.red, "the threshold grid's ROC"], [C.grey, "chance", true]]
+  };
+
   /* ---- parameters in the URL ------------------------------------------------------ */
 
   function urlParams() {
@@ -476,7 +502,8 @@
       output.htmlFor = id;
       input.addEventListener("input", function () {
         var x = parseFloat(input.value);
-        self.p[q.name] = q.log ? +Math.pow(10, x).toPrecision(3) : q.int ? Math.round(x) : +x.toPrecision(12);
+        var v = q.log ? +Math.pow(10, x).toPrecision(3) : +x.toPrecision(12);
+        self.p[q.name] = q.int ? Math.round(v) : v;
         self.update(true);
       });
       controls.appendChild(label); controls.appendChild(input); controls.appendChild(output);

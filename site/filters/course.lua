@@ -29,6 +29,7 @@ local LIVE = {
   ["04-jacobian-hessian"] = { ["hessian"] = { "hessian" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
   ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
+  ["09-integration-auc"] = { ["roc-auc"] = { "roc" } },
 }
 
 local input = (PANDOC_STATE.input_files or {})[1] or ""
