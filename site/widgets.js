@@ -193,6 +193,32 @@
     drag: function (pl, px, py) { return { x0: Math.round(pl.ix(px) / 0.05) * 0.05 }; }
   };
 
+  FIGURES.neuron = {
+    title: "The chain rule in one neuron, y = \u03c3(w x + b)",
+    note: "move w, b and x: the slope dy/dw is the sigmoid's slope at z times x",
+    program: "02-differentiation-rules", ch: "02", table: "neuron",
+    params: [
+      { name: "neuron-w", label: "w", min: -3, max: 3, step: 0.1, value: 0.5 },
+      { name: "neuron-b", label: "b", min: -3, max: 3, step: 0.1, value: 0.1 },
+      { name: "neuron-x", label: "x", min: -3, max: 3, step: 0.1, value: 2 }
+    ],
+    base: { w: 640, h: 320 },
+    run: function (m, p) { return m.e.live_neuron(p["neuron-w"], p["neuron-b"], p["neuron-x"], -10, 10, 161); },
+    draw: function (svg, p, d) {
+      var pl = frame(svg, this.box, { x0: -10, x1: 10, y0: -0.08, y1: 1.08, xticks: ticks(-10, 10, 10), yticks: [0, 0.25, 0.5, 0.75, 1],
+                                      xlabel: "z = w x + b", ylabel: "y = \u03c3(z)" });
+      var z = d[0], y = d[1], s = d[2], xs = [], ys = [];
+      for (var i = 4; i + 1 < d.length; i += 2) { xs.push(d[i]); ys.push(d[i + 1]); }
+      path(pl, xs, ys, { stroke: C.ink });
+      path(pl, [z - 3, z + 3], [y - 3 * s, y + 3 * s], { stroke: C.green, "stroke-width": 2.2 });
+      el("line", { x1: pl.X(z), x2: pl.X(z), y1: pl.Y(0), y2: pl.Y(y), stroke: C.grey, "stroke-dasharray": "4 4" }, pl.g);
+      dot(pl, z, y, 7, C.red);
+      text(svg, pl.W - pl.m.r - 4, pl.m.t - 8, "dy/dz = " + (+s.toPrecision(4)) + ",  dy/dw = dy/dz \u00b7 x = " +
+           (+d[3].toPrecision(4)), { "text-anchor": "end" });
+    },
+    legend: [[C.ink, "\u03c3(z)"], [C.green, "its tangent at z: slope dy/dz = \u03c3(z)(1 \u2212 \u03c3(z))"]]
+  };
+
   FIGURES.arrows = {
     title: "The gradient and its negative on L = w\u2081\u00b2 + w\u2082\u00b2",
     note: "drag the point or move the sliders: \u2207L points straight uphill, \u2212\u2207L straight down to the minimum",

@@ -40,6 +40,9 @@ const { pathToFileURL, fileURLToPath } = require("node:url");
 const LIVE = {
   secant: { page: "01-derivatives", program: "01-derivatives", table: "secant",
             cases: [{}, { x0: "-1.5", h: "0.01" }, { x0: "0.3", h: "0.00112" }, { x0: "2", h: "1" }] },
+  neuron: { page: "02-differentiation-rules", program: "02-differentiation-rules", table: "neuron",
+            cases: [{}, { "neuron-w": "-1.3", "neuron-b": "2.4", "neuron-x": "-0.7" },
+                    { "neuron-w": "3", "neuron-b": "3", "neuron-x": "3" }, { "neuron-w": "0", "neuron-b": "0", "neuron-x": "0" }] },
   arrows: { page: "03-gradients", program: "03-gradients", table: "arrows",
             cases: [{}, { w1: "-0.4", w2: "1.8" }, { w1: "0", w2: "-0" }, { w1: "-2", w2: "0.1" }] },
   hessian: { page: "04-jacobian-hessian", program: "04-jacobian-hessian", table: "hessian",

@@ -25,6 +25,7 @@ statement, the README or the library page into one page of the website.
 -- chapter's "Exercise" section, with a warning, so no figure is lost.
 local LIVE = {
   ["01-derivatives"] = { ["secant"] = { "secant" } },
+  ["02-differentiation-rules"] = { ["neuron"] = { "neuron" } },
   ["03-gradients"] = { ["arrows"] = { "arrows" } },
   ["04-jacobian-hessian"] = { ["hessian"] = { "hessian" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },

@@ -13,6 +13,7 @@
  *
  *   figure    program and table              parameters (program options)
  *   secant    01-derivatives, secant         x0 (--x0), h (--h)
+ *   neuron    02-differentiation-rules, neuron   w, b, x (--neuron-w, --neuron-b, --neuron-x)
  *   arrows    03-gradients, arrows           w1 (--w1), w2 (--w2)
  *   hessian   04-jacobian-hessian, hessian   a, b, c, px, py (--a ... --py)
  *   descent   05-gradient-descent, descent   lr (--lr), x0 (--x0), steps (--steps)
@@ -46,6 +47,7 @@ size_t live_text_len(void);
 const double *live_data(void);
 size_t live_ndata(void);
 int live_secant(double x0, double h, double lo, double hi, int n);
+int live_neuron(double w, double b, double x, double lo, double hi, int n);
 int live_arrows(double w1, double w2);
 int live_hessian(double a, double b, double c, double px, double py, double h, double tol);
 int live_hessian_grid(double a, double b, double c, double x0, double x1, int nx, double y0,
@@ -155,6 +157,69 @@ EXPORT("live_secant") int live_secant(double x0, double h, double lo, double hi,
         double x = lo + (hi - lo) * i / (n - 1);
         put(x);
         put(square(x, NULL));
+    }
+    return end(0);
+}
+
+/* ---- neuron: chapter 02, table "neuron" ------------------------------------------ */
+
+struct neuron {
+    double x, b;
+};
+
+/* y = sigma(w x + b) by libslope's dense layer and sigmoid; NaN on failure. */
+static double neuron_of_w(double w, void *p)
+{
+    const struct neuron *n = p;
+    double z, y;
+    if (slope_mlp_dense_forward(&z, &n->x, &w, &n->b, 1, 1, 1) != SLOPE_OK ||
+        slope_mlp_sigmoid_forward(&y, &z, 1) != SLOPE_OK)
+        return NAN;
+    return y;
+}
+
+/* dy/dw by the layers' backward functions; NaN on failure. */
+static double neuron_backward(double w, const struct neuron *n)
+{
+    double z, y, dy = 1.0, dz = 0.0, dw = 0.0; /* backward accumulates: start at 0 */
+    if (slope_mlp_dense_forward(&z, &n->x, &w, &n->b, 1, 1, 1) != SLOPE_OK ||
+        slope_mlp_sigmoid_forward(&y, &z, 1) != SLOPE_OK ||
+        slope_mlp_sigmoid_backward(&dz, &dy, &y, 1) != SLOPE_OK ||
+        slope_mlp_dense_backward(NULL, &dw, NULL, &dz, &n->x, &w, 1, 1, 1) != SLOPE_OK)
+        return NAN;
+    return dw;
+}
+
+/* The chain rule through one neuron y = sigma(w x + b), three ways.  data:
+ * z, y, dy/dz, dy/dw, then n points (z, sigma(z)) of the sigmoid on
+ * [lo, hi] for the plot. */
+EXPORT("live_neuron") int live_neuron(double w, double b, double x, double lo, double hi, int n)
+{
+    begin();
+    struct neuron nn = {x, b};
+    char a[32];
+    double z = w * x + b, y = neuron_of_w(w, &nn);
+    fprintf(out, "Neuron y = sigma(w x + b) at w = %s, ", repr(a, sizeof a, w));
+    fprintf(out, "b = %s, ", repr(a, sizeof a, b));
+    fprintf(out, "x = %s\n", repr(a, sizeof a, x));
+    fprintf(out, "  forward:   z = w x + b = %.6f,  y = sigma(z) = %.6f\n", z, y);
+    fprintf(out, "  local:     dz/dw = x = %.6f,  dy/dz = sigma(z)(1 - sigma(z)) = %.6f\n", x,
+            y * (1 - y));
+    fprintf(out, "  dy/dw by the chain rule, dy/dz * dz/dw:    %.6f\n", y * (1 - y) * x);
+    fprintf(out, "  dy/dw by the library's backward functions: %.6f\n", neuron_backward(w, &nn));
+    fprintf(out, "  dy/dw by a central difference in w:        %.6f\n",
+            slope_deriv_central(neuron_of_w, &nn, w, 1e-6));
+    put(z);
+    put(y);
+    put(y * (1 - y));
+    put(y * (1 - y) * x);
+    if (n < 2 || n > (MAX_DATA - 4) / 2)
+        n = 2;
+    struct neuron unit = {1.0, 0.0}; /* sigma(z) itself: w = z, x = 1, b = 0 */
+    for (int i = 0; i < n; i++) {
+        double t = lo + (hi - lo) * i / (n - 1);
+        put(t);
+        put(neuron_of_w(t, &unit));
     }
     return end(0);
 }
