@@ -690,8 +690,8 @@ EXPORT("live_roc") int live_roc(int seed, int thresholds)
     fprintf(out, "  (1.0 = perfect, 0.5 = random)\n\n");
     for (int i = 0; i < N_SCORES; i++)
         P += labels[i];
-    fprintf(out, "%d scores from Beta(5, 2), seed %u: %d positives, %d negatives\n", N_SCORES,
-            (unsigned)seed, P, N_SCORES - P);
+    fprintf(out, "%d scores from Beta(5, 2), random seed %u: %d positives, %d negatives\n",
+            N_SCORES, (unsigned)seed, P, N_SCORES - P);
     if (slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL) != SLOPE_OK ||
         slope_auc_exact(&exact, scores, labels, N_SCORES, NULL) != SLOPE_OK)
         return end(1);
@@ -702,7 +702,7 @@ EXPORT("live_roc") int live_roc(int seed, int thresholds)
     fprintf(out, "  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", exact);
     fprintf(out, "  fraction of pairs ranked right         %.8f\n",
             pair_fraction(scores, labels, N_SCORES));
-    fprintf(out, "grid - exact = %+.8f; at the seed's four digits, grid %.4f against exact %.4f\n",
+    fprintf(out, "grid - exact = %+.8f; at four digits, grid %.4f against exact %.4f\n",
             grid - exact, grid, exact);
     put((double)np);
     for (size_t i = 0; i < np; i++)
