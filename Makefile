@@ -8,6 +8,8 @@
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps            install the Debian packages the course needs
 #   make figures         redraw every lesson figure into chapters/*/figures/
+#   make site            the course as a website in build/site/ (open index.html)
+#   make site-check      every page in headless Chromium: links, math, widgets
 #   make keys            regenerate the exercises' answer keys (instructors)
 #   make clean           remove build/ (the only place products go)
 #
@@ -76,7 +78,12 @@ endif
 
 # --- Debian packages ----------------------------------------------------------
 DEPS = build-essential pkg-config check luajit libluajit-5.1-dev gnuplot-nox \
-       libseccomp-dev
+       libseccomp-dev \
+       pandoc fonts-texgyre-math chromium nodejs clang lld wasi-libc libclang-rt-dev-wasm32
+# (the last line is the website, site/site.mk: pandoc renders the pages with
+# a math font of TeX Gyre, clang
+# and lld with wasi-libc compile libslope to WebAssembly for the live figures,
+# node drives headless Chromium over every page in make site-check)
 
 # --- the library --------------------------------------------------------------
 LIB_SRC  = $(wildcard lib/*.c)
@@ -140,7 +147,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 
 # Suites read golden files relative to the tree's root.
 test: all weave-check chapters-cli-check run-check headers-check install-check figures-check grader-e2e grader-keys-check \
-      exercises-check dist-check
+      exercises-check dist-check site-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
 
 # Each header is documentation and must compile on its own.
@@ -280,6 +287,7 @@ include plots/plots.mk
 include grader/grader.mk
 include exercises/exercises.mk
 include exercises/dist.mk
+include site/site.mk
 
 .PHONY: keys
 keys: grader-keys

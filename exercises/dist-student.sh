@@ -19,7 +19,7 @@ name=slope-student-$version
 
 # What a student needs, in the tree's own layout.  bench/ and .ci/ are not
 # needed to learn, but the Makefile and CI script refer to them.
-paths="Makefile README.md .clang-format .gitignore .ci bench chapters grader lib lua plots tests exercises"
+paths="Makefile README.md .clang-format .gitignore .ci bench chapters grader lib lua plots site tests exercises"
 for p in Makefile README.md exercises/student-README.md lib grader lua chapters exercises; do
     [ -e "$p" ] || { echo "dist-student: $p is missing: run from the tree's root" >&2; exit 2; }
 done
