@@ -254,6 +254,9 @@ chapters-cli-check: $(CHAPTER_BIN)
 	       { echo "$$c $$bad: exit $$r with no HINT, want exit 2 and a HINT" >&2; exit 1; }; \
 	   done; \
 	 done; echo "chapters: $(words $(CHAPTERS)) programs answer --help (without the build's --weave) and reject bad options with exit 2"
+	@# An integer option takes the whole range of a C int, as chapter 09's --seed promises.
+	@b=$(BUILD)/bin/09-integration-auc; $$b --seed 2147483647 > /dev/null && ! $$b --seed 2147483648 > /dev/null 2>&1 \
+	  || { echo "09-integration-auc: --seed does not take 0 to 2147483647 and nothing past it" >&2; exit 1; }
 
 # Lessons equal what programs print and sources say; tables carry the seeds' numbers;
 # and each lesson stands on its own (--prose: no "seed" but a random seed, no

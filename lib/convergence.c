@@ -255,8 +255,9 @@ static slope_status any_constant(double *c0, slope_rate rate,
         return initial_constant(c0, rate, p, x0, n);
     double r0sq, gap0;
     slope_status st = initial_constant(&r0sq, SLOPE_RATE_STRONGLY_CONVEX, p, x0, n);
-    if (st == SLOPE_OK)
-        st = initial_constant(&gap0, SLOPE_RATE_NONCONVEX, p, x0, n);
+    if (st != SLOPE_OK)
+        return st;
+    st = initial_constant(&gap0, SLOPE_RATE_NONCONVEX, p, x0, n);
     *c0 = gap0 + 0.5 * mu * r0sq;
     return st;
 }

@@ -2,6 +2,7 @@
 #include "chapter.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static int store(const chapter_opt *o, const char *text)
         *(double *)o->dest = v;
     } else {
         long v = strtol(text, &end, 10);
-        if (end == text || *end || errno || v < -1000000000L || v > 1000000000L)
+        if (end == text || *end || errno || v < INT_MIN || v > INT_MAX)
             return 0;
         *(int *)o->dest = (int)v;
     }
