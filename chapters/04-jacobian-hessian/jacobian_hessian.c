@@ -769,8 +769,25 @@ static void sharpness(void)
     printf("the quadratic above; power iteration from v = [1, 0], one product H v per step\n");
     printf("lambda_max = %.12f after %zu products, residual |Hv - lambda v| = %.1e\n",
            res.lambda, res.iters, res.residual);
-    printf("exact      = %.12f (Jacobi);  ratio lambda_2 / lambda_1 = %.4f per step\n", ev[1],
+    printf("exact      = %.12f (Jacobi);  lambda_2 / lambda_1 = %.4f\n", ev[1],
            ev[0] / ev[1]);
+    printf("the Rayleigh quotient after k products; its error shrinks by (l2/l1)^2 = %.4f a step\n",
+           (ev[0] / ev[1]) * (ev[0] / ev[1]));
+    printf("%8s  %16s  %9s  %14s\n", "products", "estimate", "error", "error / before");
+    double before = NAN;
+    for (size_t k = 1; k <= 6; k++) { /* the same start, stopped after k products */
+        double vk[2] = {1.0, 0.0};
+        slope_curvature_eig rk;
+        slope_status st = slope_curvature_power(&rk, vk, slope_curvature_hessian_apply, &hess, 2,
+                                                1e-10, k, pw);
+        chapter_check(st == SLOPE_EMAXITER ? SLOPE_OK : st, "power iteration");
+        const double err = fabs(rk.lambda - ev[1]);
+        if (k == 1)
+            printf("%8zu  %16.12f  %9.1e\n", k, rk.lambda, err);
+        else
+            printf("%8zu  %16.12f  %9.1e  %14.4f\n", k, rk.lambda, err, err / before);
+        before = err;
+    }
     printf("largest stable learning rate 2 / lambda_max = %.6f\n", 2.0 / res.lambda);
     printf("%-26s  %14s  %14s\n", "gradient descent from x0", "|x - x*| at 0", "at step 100");
     const double factors[] = {0.5, 0.95, 1.05};
