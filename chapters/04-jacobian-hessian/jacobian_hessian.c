@@ -750,35 +750,19 @@ static void hvp(void)
           "the default steps give H v to about sqrt(eps) and eps^(2/3)");
 }
 
-/* Power iteration on the quadratic's Hessian through products alone, then
- * the step-size rule lr < 2 / lambda_max checked by running gradient descent
- * on either side of it. */
-static void sharpness(void)
+/* Power iteration from v = [1, 0] stopped after k = 1..6 products: the error
+ * of each Rayleigh quotient against the exact lambda_max, and its ratio to
+ * the error one product before. */
+static void power_trace(slope_curvature_hessian *hess, const double ev[2])
 {
-    chapter_table("sharpness", "the largest eigenvalue by power iteration on Hessian-vector products");
-    const double x0[2] = {3.0, -2.0};
-    double v[2] = {1.0, 0.0}, work[2 * 2], ev[2], xs[2];
-    slope_curvature_hessian hess = {quad_grad, NULL, x0, work};
-    slope_curvature_eig res;
-    double pw[2];
-    chapter_check(slope_curvature_power(&res, v, slope_curvature_hessian_apply, &hess, 2, 1e-10,
-                                        1000, pw),
-                  "power iteration");
-    chapter_check(slope_linalg_eigsym(ev, NULL, quad_A, 2, work), "the eigenvalues of A");
-    quad_minimiser(xs);
-    printf("the quadratic above; power iteration from v = [1, 0], one product H v per step\n");
-    printf("lambda_max = %.12f after %zu products, residual |Hv - lambda v| = %.1e\n",
-           res.lambda, res.iters, res.residual);
-    printf("exact      = %.12f (Jacobi);  lambda_2 / lambda_1 = %.4f\n", ev[1],
-           ev[0] / ev[1]);
+    double pw[2], before = NAN;
     printf("the Rayleigh quotient after k products; its error shrinks by (l2/l1)^2 = %.4f a step\n",
            (ev[0] / ev[1]) * (ev[0] / ev[1]));
     printf("%8s  %16s  %9s  %14s\n", "products", "estimate", "error", "error / before");
-    double before = NAN;
-    for (size_t k = 1; k <= 6; k++) { /* the same start, stopped after k products */
-        double vk[2] = {1.0, 0.0};
+    for (size_t k = 1; k <= 6; k++) {
+        double v[2] = {1.0, 0.0};
         slope_curvature_eig rk;
-        slope_status st = slope_curvature_power(&rk, vk, slope_curvature_hessian_apply, &hess, 2,
+        slope_status st = slope_curvature_power(&rk, v, slope_curvature_hessian_apply, hess, 2,
                                                 1e-10, k, pw);
         chapter_check(st == SLOPE_EMAXITER ? SLOPE_OK : st, "power iteration");
         const double err = fabs(rk.lambda - ev[1]);
@@ -788,21 +772,46 @@ static void sharpness(void)
             printf("%8zu  %16.12f  %9.1e  %14.4f\n", k, rk.lambda, err, err / before);
         before = err;
     }
+}
+
+/* Gradient descent on the quadratic at lr = factor * 2 / lambda for 100
+ * steps from x0; returns |x - x*| at the end. */
+static double gd_after_100(const double x0[2], const double xs[2], double factor, double lambda)
+{
+    double x[2] = {x0[0], x0[1]}, g[2];
+    const double lr = factor * 2.0 / lambda;
+    for (int k = 0; k < 100; k++) {
+        quad_grad(g, x, 2, NULL);
+        x[0] -= lr * g[0], x[1] -= lr * g[1];
+    }
+    return dist2(x, xs);
+}
+
+/* Power iteration on the quadratic's Hessian through products alone, then
+ * the step-size rule lr < 2 / lambda_max checked by running gradient descent
+ * on either side of it. */
+static void sharpness(void)
+{
+    chapter_table("sharpness", "the largest eigenvalue by power iteration on Hessian-vector products");
+    const double x0[2] = {3.0, -2.0}, factors[] = {0.5, 0.95, 1.05};
+    double v[2] = {1.0, 0.0}, work[2 * 2], pw[2], ew[2 * 2], ev[2], xs[2], end[3];
+    slope_curvature_hessian hess = {quad_grad, NULL, x0, work};
+    slope_curvature_eig res;
+    chapter_check(slope_curvature_power(&res, v, slope_curvature_hessian_apply, &hess, 2, 1e-10,
+                                        1000, pw),
+                  "power iteration");
+    chapter_check(slope_linalg_eigsym(ev, NULL, quad_A, 2, ew), "the eigenvalues of A");
+    quad_minimiser(xs);
+    printf("the quadratic above; power iteration from v = [1, 0], one product H v per step\n");
+    printf("lambda_max = %.12f after %zu products, residual |Hv - lambda v| = %.1e\n",
+           res.lambda, res.iters, res.residual);
+    printf("exact      = %.12f (Jacobi);  lambda_2 / lambda_1 = %.4f\n", ev[1], ev[0] / ev[1]);
+    power_trace(&hess, ev);
     printf("largest stable learning rate 2 / lambda_max = %.6f\n", 2.0 / res.lambda);
     printf("%-26s  %14s  %14s\n", "gradient descent from x0", "|x - x*| at 0", "at step 100");
-    const double factors[] = {0.5, 0.95, 1.05};
-    double end[3];
     for (int i = 0; i < 3; i++) {
-        double x[2] = {x0[0], x0[1]}, g[2];
-        const double lr = factors[i] * 2.0 / res.lambda;
-        for (int k = 0; k < 100; k++) {
-            quad_grad(g, x, 2, NULL);
-            x[0] -= lr * g[0], x[1] -= lr * g[1];
-        }
-        end[i] = dist2(x, xs);
-        char label[64];
-        snprintf(label, sizeof label, "lr = %.2f x 2/lambda_max", factors[i]);
-        printf("%-26s  %14.3e  %14.3e\n", label, dist2(x0, xs), end[i]);
+        end[i] = gd_after_100(x0, xs, factors[i], res.lambda);
+        printf("lr = %.2f x 2/lambda_max    %14.3e  %14.3e\n", factors[i], dist2(x0, xs), end[i]);
     }
     claim(fabs(res.lambda - ev[1]) <= 1e-9 * ev[1], "power iteration finds lambda_max");
     claim(end[1] < dist2(x0, xs) && end[2] > dist2(x0, xs),
