@@ -626,6 +626,23 @@ static const char *well_verdict(double ev[2], const double *p, double tol)
     return classify(ev, 2, tol);
 }
 
+/* Figure 04-newton-saddle, after the paths: the double well on a grid for
+ * its contours, and the settings for its title. */
+static void figure_well(FILE *fp, double wx, double wy, double lr)
+{
+    chapter_data_block(fp, "grid", "x y f on a 61 x 41 grid over [-1.5, 1.5] x [-1, 1]");
+    for (int i = 0; i <= 60; i++) {
+        for (int j = 0; j <= 40; j++) {
+            const double p[2] = {-1.5 + 3.0 * i / 60, -1.0 + 2.0 * j / 40};
+            fprintf(fp, "%.6g %.6g %.6g\n", p[0], p[1], well(p));
+        }
+        fputc('\n', fp);
+    }
+    chapter_data_block(fp, "settings", "start x, start y, lr");
+    fprintf(fp, "%g %g %g\n", wx, wy, lr);
+    chapter_data_close(fp);
+}
+
 static void newton_saddle(double wx, double wy, double lr, double tol)
 {
     chapter_table("newton-saddle", "Newton's method and gradient descent near a saddle");
@@ -655,19 +672,8 @@ static void newton_saddle(double wx, double wy, double lr, double tol)
     const char *vn = well_verdict(evn, pn, tol), *vg = well_verdict(evg, pg, tol);
     printf("Newton ends at a point with Hessian eigenvalues %g, %g: %s\n", evn[0], evn[1], vn);
     printf("gradient descent ends at one with eigenvalues %g, %g: %s\n", evg[0], evg[1], vg);
-    if (fp) {
-        chapter_data_block(fp, "grid", "x y f on a 61 x 41 grid over [-1.5, 1.5] x [-1, 1]");
-        for (int i = 0; i <= 60; i++) {
-            for (int j = 0; j <= 40; j++) {
-                const double p[2] = {-1.5 + 3.0 * i / 60, -1.0 + 2.0 * j / 40};
-                fprintf(fp, "%.6g %.6g %.6g\n", p[0], p[1], well(p));
-            }
-            fputc('\n', fp);
-        }
-        chapter_data_block(fp, "settings", "start x, start y, lr");
-        fprintf(fp, "%g %g %g\n", wx, wy, lr);
-        chapter_data_close(fp);
-    }
+    if (fp)
+        figure_well(fp, wx, wy, lr);
 }
 
 /* Hessian-vector products for the scalar g . y(x) of section 1.1's tanh layer.
