@@ -4,7 +4,10 @@
  * Prints every table of lesson.md, in the lesson's order: the chain, product
  * and quotient rules checked against central differences; the chain rule in
  * one sigmoid neuron (by hand, through the library's backward functions, and
- * numerically); the softmax Jacobian that the quotient rule produces; the
+ * numerically); the softmax Jacobian that the quotient rule produces, the
+ * gradient p - y of softmax with cross-entropy (through that Jacobian, fused,
+ * and numerically), and the stable log-sum-exp against the naive formulas
+ * at logits of +-1000 (the program exits 1 if a claim it prints fails); the
  * hand-worked backward pass x -> a = w x -> y = a^2 -> loss = (y - t)^2 and
  * its gradient check; and forward against reverse mode, first on that chain,
  * then counted on a loss of n weights.  Under --data DIR it also writes the
@@ -14,6 +17,7 @@
  * Try: --at 1.5 (an extra point for the rules; tan is steep there),
  *      --w 1 --t 4 (the backward pass at its minimum), --n 5000.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +151,14 @@ static void print_repr(const char *label, double v, const char *end)
     printf("%s%s%s", label, buf, end);
 }
 
+static double max_abs_diff(const double *a, const double *b, size_t n)
+{
+    double m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = fmax(m, fabs(a[i] - b[i]));
+    return m;
+}
+
 /* A product with a zero factor can be -0.0; its sign means nothing here,
  * and a reader should not see "-0". */
 static double plain(double v)
@@ -173,19 +185,13 @@ static void neuron(double w, double b, double x)
 
 /* ---- the quotient rule at work: the softmax Jacobian ------------------ */
 
-/* p_j = e^(z_j - max z) / sum_k e^(z_k - max z): shifting by the maximum
- * changes nothing mathematically and keeps e^z from overflowing. */
+/* p = softmax(z) as a slope_fn_nm, for the numerical Jacobian: the
+ * library's softmax, which shifts z by its maximum (section 4's stable form). */
 static void softmax(double *p, size_t m, const double *z, size_t n, void *params)
 {
     (void)params;
     (void)m;
-    double zmax = z[0], sum = 0;
-    for (size_t k = 1; k < n; k++)
-        zmax = fmax(zmax, z[k]);
-    for (size_t k = 0; k < n; k++)
-        sum += p[k] = exp(z[k] - zmax);
-    for (size_t k = 0; k < n; k++)
-        p[k] /= sum;
+    chapter_check(slope_softmax_forward(p, z, 1, n), "softmax(z)");
 }
 
 static void softmax_jacobian(void)
@@ -213,6 +219,158 @@ static void softmax_jacobian(void)
         printf("\n");
     }
     printf("largest |difference|: %.1e\n", worst);
+}
+
+/* ---- softmax with cross-entropy: the gradient p - y ---------------------- */
+
+/* A claim the program prints and checks: when it fails, say which and exit 1. */
+static void claim(int holds, const char *what)
+{
+    if (!holds) {
+        fprintf(stderr, "02-differentiation-rules: claim failed: %s\n"
+                        "HINT: the library's softmax or the rule above has changed\n", what);
+        exit(1);
+    }
+}
+
+/* L(z) = -sum_j y_j log softmax(z)_j for one row, as a slope_fn_n of z. */
+static double xent_of_z(const double *z, size_t n, void *y)
+{
+    double loss;
+    chapter_check(slope_softmax_xent_forward(&loss, NULL, z, y, 1, n), "the cross-entropy");
+    return loss;
+}
+
+/* weave: xent-chain */
+/* dL/dz by the chain rule through the softmax Jacobian: dL/dp_j = -y_j / p_j,
+ * then dz = J^T dL/dp with J = diag(p) - p p^T (softmax's backward function).
+ * dp: n doubles of room for dL/dp. */
+static void xent_by_chain(double *dz, double *dp, const double *p, const double *y, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        dp[j] = -y[j] / p[j];
+    memset(dz, 0, n * sizeof *dz); /* backward functions accumulate */
+    chapter_check(slope_softmax_backward(dz, dp, p, 1, n), "J^T dL/dp");
+}
+/* weave end */
+
+static void print_vec(const char *label, const double *v, size_t n, int width)
+{
+    printf("%-30s", label);
+    for (size_t j = 0; j < n; j++) {
+        if (isnan(v[j]))
+            printf("%*s", width, "nan"); /* one spelling, whatever the sign bit */
+        else
+            printf("%*.6f", width, v[j]);
+    }
+    printf("\n");
+}
+
+static void softmax_xent(void)
+{
+    chapter_table("softmax-xent", "softmax and cross-entropy: dL/dz = p - y");
+    enum { K = 3 };
+    const double z[K] = {2.0, 1.0, 0.1};
+    double y[K] = {0.0, 1.0, 0.0}, p[K], loss, dp[K], chain[K], fused[K] = {0}, num[K], work[K];
+    chapter_check(slope_softmax_xent_forward(&loss, p, z, y, 1, K), "the cross-entropy");
+    xent_by_chain(chain, dp, p, y, K);
+    chapter_check(slope_softmax_xent_backward(fused, 1.0, p, y, 1, K), "p - y");
+    chapter_check(slope_deriv_gradient(num, xent_of_z, y, z, K, CHECK_STEP, work),
+                  "the numerical gradient");
+    printf("z = (%.1f, %.1f, %.1f), target y = (%g, %g, %g): L = -log p_2 = %.6f\n", z[0], z[1],
+           z[2], y[0], y[1], y[2], loss);
+    printf("%-30s%12s%12s%12s\n", "", "dL/dz_1", "dL/dz_2", "dL/dz_3");
+    print_vec("chain rule J^T (-y / p)", chain, K, 12);
+    print_vec("p - y", fused, K, 12);
+    print_vec("central difference, h = 1e-06", num, K, 12);
+    double d_chain = max_abs_diff(chain, fused, K), d_num = max_abs_diff(num, fused, K);
+    printf("largest |difference| from p - y: chain rule %.1e, central difference %.1e\n",
+           d_chain, d_num);
+    /* the chain rule rounds a few times per entry (|dz| <= 1); the central
+     * difference carries its own h^2 truncation and eps/h rounding, ~1e-10 */
+    claim(d_chain <= 16 * DBL_EPSILON, "the chain rule through J gives p - y");
+    claim(d_num <= 1e-8, "a central difference agrees with p - y");
+}
+
+/* ---- the stable log-sum-exp ------------------------------------------------ */
+
+/* weave: naive-softmax */
+/* The textbook formulas, exactly as written: e^z first, then sum, log, divide. */
+static double naive_lse(const double *z, size_t n)
+{
+    double s = 0.0;
+    for (size_t j = 0; j < n; j++)
+        s += exp(z[j]);
+    return log(s);
+}
+
+static void naive_softmax(double *p, const double *z, size_t n)
+{
+    double s = 0.0;
+    for (size_t j = 0; j < n; j++)
+        s += exp(z[j]);
+    for (size_t j = 0; j < n; j++)
+        p[j] = exp(z[j]) / s;
+}
+/* weave end */
+
+static void print_repr_col(double v, int width)
+{
+    char buf[32];
+    chapter_check(slope_table_repr(buf, sizeof buf, v), "formatting a number");
+    printf("%*s", width, buf);
+}
+
+/* One row: lse by the naive formula, by the library, and by the naive formula
+ * at z - c (small numbers: nothing overflows) plus c, the shift identity
+ * used as an independent reference.  Returns |library - reference|. */
+static double lse_row(const char *label, const double *z, size_t n, double c)
+{
+    double zc[4], ref;
+    for (size_t j = 0; j < n; j++)
+        zc[j] = z[j] - c;
+    ref = c + naive_lse(zc, n);
+    double lse = slope_softmax_logsumexp(z, n);
+    printf("%-22s", label);
+    print_repr_col(naive_lse(z, n), 20);
+    print_repr_col(lse, 22);
+    print_repr_col(ref, 22);
+    printf("%8g\n", c);
+    return fabs(lse - ref);
+}
+
+static void logsumexp(void)
+{
+    chapter_table("logsumexp", "log-sum-exp, softmax and cross-entropy at large logits");
+    enum { K = 3 };
+    const double small[K] = {3.0, 2.0, 1.0}, big[K] = {1000.0, 999.0, 998.0},
+                 neg[K] = {-1000.0, -1001.0, -1002.0};
+    printf("lse(z) = log(e^z1 + e^z2 + e^z3); reference: the naive formula at z - c, plus c\n");
+    printf("%-22s%20s%22s%22s%8s\n", "z", "naive", "stable (library)", "reference", "c");
+    double worst = lse_row("(3, 2, 1)", small, K, 0.0);
+    worst = fmax(worst, lse_row("(1000, 999, 998)", big, K, 1000.0) / 1000.0);
+    worst = fmax(worst, lse_row("(-1000, -1001, -1002)", neg, K, -1000.0) / 1000.0);
+    printf("e^1000 = %g and e^-1000 = %g in double precision\n", exp(1000.0), exp(-1000.0));
+
+    double pn[K], ps[K];
+    naive_softmax(pn, big, K);
+    chapter_check(slope_softmax_forward(ps, big, 1, K), "softmax(z)");
+    printf("\nsoftmax at z = (1000, 999, 998):\n");
+    print_vec("  naive e^z / sum e^z", pn, K, 10);
+    print_vec("  stable (library)", ps, K, 10);
+
+    const double z2[2] = {1000.0, -1000.0}, y2[2] = {0.0, 1.0};
+    double p2[2], loss, dz[2] = {0};
+    naive_softmax(p2, z2, 2);
+    printf("\ncross-entropy at z = (1000, -1000), target y = (0, 1):\n");
+    printf("  naive -log p_2 = -log(%g) = %g\n", p2[1], -log(p2[1]));
+    chapter_check(slope_softmax_xent_forward(&loss, p2, z2, y2, 1, 2), "the cross-entropy");
+    chapter_check(slope_softmax_xent_backward(dz, 1.0, p2, y2, 1, 2), "p - y");
+    printf("  stable lse(z) - z_2 = %g,  dL/dz = p - y = (%g, %g)\n", loss, dz[0], dz[1]);
+    /* lse carries a few eps relative to |max z| + n, see softmax.h */
+    claim(worst <= 8 * DBL_EPSILON, "the stable lse equals the shifted reference");
+    claim(isnan(pn[0]) && isinf(-log(p2[1])), "the naive formulas break at |z| = 1000");
+    claim(loss == 2000.0 && dz[0] == 1.0 && dz[1] == -1.0, "the stable loss is 2000, p - y = (1, -1)");
 }
 
 /* ---- one backward pass by hand ---------------------------------------- */
@@ -371,14 +529,6 @@ static long reverse_mode_gradient(double *grad, const double *w, const struct un
 }
 /* weave end */
 
-static double max_abs_diff(const double *a, const double *b, size_t n)
-{
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        m = fmax(m, fabs(a[i] - b[i]));
-    return m;
-}
-
 /* One row of the count: all three gradients of the n-weight loss. */
 static void modes_row(const slope_table_col *cols, size_t n)
 {
@@ -503,6 +653,8 @@ int main(int argc, char **argv)
     rules(at);
     neuron(nw, nb, nx);
     softmax_jacobian();
+    softmax_xent();
+    logsumexp();
     backward_pass(x, w, t);
     gradient_check(x, w, t, eps, tol);
     modes_chain(x, w, t);

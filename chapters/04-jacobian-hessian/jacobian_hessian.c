@@ -7,15 +7,22 @@
  * error of the numerical Jacobian as h shrinks; the Hessian of
  * a x^2 + b xy + c y^2 by the four-point formula with its eigenvalues; the
  * bowl / hill / saddle diagnosis at the origin; the cases where a zero
- * eigenvalue leaves the test inconclusive; and the cost of a Hessian for
- * networks of growing size.
+ * eigenvalue leaves the test inconclusive; the cost of a Hessian for
+ * networks of growing size; then second-order information in practice:
+ * Newton's step on a quadratic (one step) and on a double well (drawn to the
+ * saddle, where gradient descent is not), Hessian-vector products from
+ * differences of gradients against the exact product, and power iteration
+ * on those products for lambda_max with the step-size rule lr < 2/lambda_max
+ * (the program exits 1 if a claim it prints fails).
  *
  * Try: --x 1 --y -2 (the Jacobian's point), --b 1 (a bowl instead of a
- * saddle), --h 1e-7 (rounding swamps the Hessian), --tol 1e-9.
+ * saddle), --h 1e-7 (rounding swamps the Hessian), --tol 1e-9,
+ * --well-x 0.7 (Newton's method from where the curvature is positive).
  */
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chapter.h"
@@ -62,6 +69,13 @@ static void round_to(double *out, const double *a, size_t n, int decimals)
     double scale = pow(10.0, decimals);
     for (size_t i = 0; i < n; i++)
         out[i] = rint(a[i] * scale) / scale;
+}
+
+/* For a %.6f column: a value that rounds to zero there prints as "0.000000",
+ * never "-0.000000", whose sign would only confuse a reader. */
+static double plain(double v)
+{
+    return fabs(v) < 5e-7 ? 0.0 : v;
 }
 
 /* max |a[i] - b[i]| over n entries. */
@@ -479,6 +493,337 @@ static void hessian_cost(void)
     }
 }
 
+/* ---- second-order information in practice ---------------------------------------- */
+
+/* A claim the program prints and checks: when it fails, say which and exit 1. */
+static void claim(int holds, const char *what)
+{
+    if (!holds) {
+        fprintf(stderr, "04-jacobian-hessian: claim failed: %s\n"
+                        "HINT: with other options the runs may behave differently; "
+                        "compare with the defaults\n", what);
+        exit(1);
+    }
+}
+
+static double dist2(const double *a, const double *b)
+{
+    return hypot(a[0] - b[0], a[1] - b[1]);
+}
+
+/* The quadratic f(x) = x^T A x / 2 - b^T x with A = [[4, 1.5], [1.5, 1]]
+ * (positive definite: det 1.75, trace 5): gradient A x - b, Hessian A. */
+static const double quad_A[4] = {4.0, 1.5, 1.5, 1.0}, quad_b[2] = {2.385, -0.75};
+
+static void quad_grad(double *g, const double *x, size_t n, void *params)
+{
+    (void)params;
+    chapter_check(slope_linalg_matvec(g, quad_A, x, n, n), "A x");
+    for (size_t i = 0; i < n; i++)
+        g[i] -= quad_b[i];
+}
+
+/* The minimiser A^{-1} b by Cramer's rule: a route independent of the solver
+ * inside Newton's step. */
+static void quad_minimiser(double xs[2])
+{
+    const double det = quad_A[0] * quad_A[3] - quad_A[1] * quad_A[2];
+    xs[0] = (quad_b[0] * quad_A[3] - quad_A[1] * quad_b[1]) / det;
+    xs[1] = (quad_A[0] * quad_b[1] - quad_b[0] * quad_A[2]) / det;
+}
+
+/* Gradient-descent steps at rate lr from x0 until |x - xs| < tol (or cap). */
+static int gd_steps(const double x0[2], const double xs[2], double lr, double tol, int cap)
+{
+    double x[2] = {x0[0], x0[1]}, g[2];
+    int k = 0;
+    for (; k < cap && dist2(x, xs) >= tol; k++) {
+        quad_grad(g, x, 2, NULL);
+        x[0] -= lr * g[0], x[1] -= lr * g[1];
+    }
+    return k;
+}
+
+static void newton_quadratic(void)
+{
+    chapter_table("newton-quadratic", "Newton's method on a quadratic: one step");
+    const double x0[2] = {3.0, -2.0};
+    double g[2], d[2], x1[2], g1[2], xs[2], ev[2], work[2 * 2 + 2];
+    char buf[128];
+    quad_minimiser(xs);
+    quad_grad(g, x0, 2, NULL);
+    chapter_check(slope_curvature_newton_step(d, quad_A, g, 2, work), "Newton's step");
+    x1[0] = x0[0] + d[0], x1[1] = x0[1] + d[1];
+    quad_grad(g1, x1, 2, NULL);
+    printf("f(x) = x^T A x / 2 - b^T x,  A = [[4, 1.5], [1.5, 1]],  b = [2.385, -0.75]\n");
+    printf("start x0          = %s\n", npstr(buf, sizeof buf, x0, 1, 2));
+    printf("gradient A x0 - b = %s\n", npstr(buf, sizeof buf, g, 1, 2));
+    printf("Newton's step d   = -A^-1 g = %s\n", npstr(buf, sizeof buf, d, 1, 2));
+    printf("x1 = x0 + d       = [%.15f %.15f]\n", x1[0], x1[1]);
+    printf("minimiser A^-1 b  = [%.15f %.15f]  (Cramer's rule)\n", xs[0], xs[1]);
+    printf("|x1 - x*| = %.1e,  |gradient at x1| = %.1e\n", dist2(x1, xs), hypot(g1[0], g1[1]));
+    chapter_check(slope_linalg_eigsym(ev, NULL, quad_A, 2, work), "the eigenvalues of A");
+    const int steps = gd_steps(x0, xs, 1.0 / ev[1], 1e-8, 100000);
+    printf("gradient descent at lr = 1/lambda_max = %.4f needs %d steps to |x - x*| < 1e-8\n"
+           "(eigenvalues of A: %.4f and %.4f, condition number %.1f)\n",
+           1.0 / ev[1], steps, ev[0], ev[1], ev[1] / ev[0]);
+    /* one step solves a 2 x 2 system: a few eps of error relative to |x*| */
+    claim(dist2(x1, xs) <= 64 * DBL_EPSILON * hypot(xs[0], xs[1]), "one Newton step lands on x*");
+}
+
+/* The double well f(x, y) = (x^2 - 1)^2 + y^2: minima at (+-1, 0), a saddle
+ * at the origin (Hessian diag(-4, 2)).  Gradient and Hessian by hand. */
+static double well(const double *p)
+{
+    const double u = p[0] * p[0] - 1;
+    return u * u + p[1] * p[1];
+}
+
+static void well_grad(double *g, const double *p)
+{
+    g[0] = 4 * p[0] * (p[0] * p[0] - 1);
+    g[1] = 2 * p[1];
+}
+
+static void well_hessian(double H[4], const double *p)
+{
+    H[0] = 12 * p[0] * p[0] - 4, H[1] = H[2] = 0.0, H[3] = 2.0;
+}
+
+/* weave: newton-vs-gd */
+/* One step of each method on the double well, in place. */
+static void newton_step(double *p)
+{
+    double g[2], H[4], d[2], work[2 * 2 + 2];
+    well_grad(g, p);
+    well_hessian(H, p);
+    chapter_check(slope_curvature_newton_step(d, H, g, 2, work),
+                  "Newton's step (the Hessian is singular where 12 x^2 = 4)");
+    p[0] += d[0], p[1] += d[1];
+}
+
+static void gd_step(double *p, double lr)
+{
+    double g[2];
+    well_grad(g, p);
+    p[0] -= lr * g[0], p[1] -= lr * g[1];
+}
+/* weave end */
+
+enum { WELL_STEPS = 100 }; /* enough for GD at lr 0.1: y shrinks by 0.8 a step */
+
+static int well_row(int k)
+{
+    return k <= 5 || k == 10 || k == 20 || k == 50 || k == WELL_STEPS;
+}
+
+/* The endpoint's Hessian eigenvalues and the verdict of section 3.1. */
+static const char *well_verdict(double ev[2], const double *p, double tol)
+{
+    double H[4];
+    well_hessian(H, p);
+    eig2(ev, H);
+    return classify(ev, 2, tol);
+}
+
+/* Figure 04-newton-saddle, after the paths: the double well on a grid for
+ * its contours, and the settings for its title. */
+static void figure_well(FILE *fp, double wx, double wy, double lr)
+{
+    chapter_data_block(fp, "grid", "x y f on a 61 x 41 grid over [-1.5, 1.5] x [-1, 1]");
+    for (int i = 0; i <= 60; i++) {
+        for (int j = 0; j <= 40; j++) {
+            const double p[2] = {-1.5 + 3.0 * i / 60, -1.0 + 2.0 * j / 40};
+            fprintf(fp, "%.6g %.6g %.6g\n", p[0], p[1], well(p));
+        }
+        fputc('\n', fp);
+    }
+    chapter_data_block(fp, "settings", "start x, start y, lr");
+    fprintf(fp, "%g %g %g\n", wx, wy, lr);
+    chapter_data_close(fp);
+}
+
+static void newton_saddle(double wx, double wy, double lr, double tol)
+{
+    chapter_table("newton-saddle", "Newton's method and gradient descent near a saddle");
+    double pn[2] = {wx, wy}, pg[2] = {wx, wy}, gn[2], gg[2], evn[2], evg[2];
+    FILE *fp = chapter_data("newton.dat");
+    printf("f(x, y) = (x^2 - 1)^2 + y^2: minima at (-1, 0) and (1, 0), a saddle at (0, 0)\n");
+    printf("both start at (%g, %g); gradient descent with lr = %g\n", wx, wy, lr);
+    printf("%5s  %21s  %10s  %9s   %21s  %10s  %9s\n", "step", "Newton (x, y)", "f", "|grad|",
+           "gradient descent (x, y)", "f", "|grad|");
+    if (fp)
+        chapter_data_block(fp, "paths", "step, Newton: x y, gradient descent: x y");
+    for (int k = 0; k <= WELL_STEPS; k++) {
+        well_grad(gn, pn);
+        well_grad(gg, pg);
+        if (well_row(k))
+            printf("%5d  (%9.6f, %9.6f)  %10.3e  %9.2e   (%9.6f, %9.6f)  %10.3e  %9.2e\n", k,
+                   plain(pn[0]), plain(pn[1]), well(pn), hypot(gn[0], gn[1]), plain(pg[0]), plain(pg[1]),
+                   well(pg), hypot(gg[0], gg[1]));
+        if (fp)
+            fprintf(fp, "%d %.10g %.10g %.10g %.10g\n", k, pn[0], pn[1], pg[0], pg[1]);
+        if (k < WELL_STEPS) {
+            if (hypot(gn[0], gn[1]) > 0) /* at an exact stationary point Newton is done */
+                newton_step(pn);
+            gd_step(pg, lr);
+        }
+    }
+    const char *vn = well_verdict(evn, pn, tol), *vg = well_verdict(evg, pg, tol);
+    printf("Newton ends at a point with Hessian eigenvalues %g, %g: %s\n", evn[0], evn[1], vn);
+    printf("gradient descent ends at one with eigenvalues %g, %g: %s\n", evg[0], evg[1], vg);
+    if (fp)
+        figure_well(fp, wx, wy, lr);
+}
+
+/* Hessian-vector products for the scalar g . y(x) of section 1.1's tanh layer.
+ * Its gradient is the backward pass J^T g; its Hessian, by the chain rule
+ * once more (d(1 - y_i^2)/dx_k = -2 y_i (1 - y_i^2) W_ik), is
+ *     H_jk = sum_i g_i (-2 y_i (1 - y_i^2)) W_ij W_ik,
+ * the exact reference for the products below. */
+static void layer_dot_grad(double *grad, const double *x, size_t n, void *params)
+{
+    (void)n;
+    const weighted_layer *w = params;
+    double J[6];
+    layer_jacobian(J, w->L, x);
+    layer_backward(grad, J, w->g);
+}
+
+static void layer_dot_hessian(double H[9], const weighted_layer *w, const double x[3])
+{
+    double y[2];
+    layer_forward(y, 2, x, 3, w->L);
+    for (int j = 0; j < 3; j++)
+        for (int k = 0; k < 3; k++) {
+            H[j * 3 + k] = 0.0;
+            for (int i = 0; i < 2; i++)
+                H[j * 3 + k] += w->g[i] * (-2 * y[i] * (1 - y[i] * y[i])) * w->L->W[i * 3 + j] *
+                                w->L->W[i * 3 + k];
+        }
+}
+
+/* |a - b| / |b| for 3-vectors */
+static double rel_err3(const double *a, const double *b)
+{
+    double d[3] = {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    return slope_linalg_norm2(d, 3) / slope_linalg_norm2(b, 3);
+}
+
+static void hvp_row(const slope_table_col *cols, double r, weighted_layer *wl, const double *x,
+                    const double *gx, const double *v, const double *exact)
+{
+    double fwd[3], cen[3], work[6];
+    chapter_check(slope_curvature_hvp_forward(fwd, layer_dot_grad, wl, x, gx, v, 3, r, work),
+                  "the forward product");
+    chapter_check(slope_curvature_hvp_central(cen, layer_dot_grad, wl, x, v, 3, r, work),
+                  "the central product");
+    chapter_check(slope_table_row(stdout, cols, 3, "  ",
+                                  (double[]){r, rel_err3(fwd, exact), rel_err3(cen, exact)}),
+                  "printing the table");
+}
+
+static void hvp(void)
+{
+    chapter_table("hvp", "Hessian-vector products from differences of gradients");
+    const double x[3] = {0.5, -1.2, 2.0}, g[2] = {1.0, -0.5}, v[3] = {0.3, -0.5, 0.8};
+    weighted_layer wl = {&demo_layer, g};
+    double H[9], exact[3], gx[3];
+    char buf[256];
+    layer_dot_hessian(H, &wl, x);
+    chapter_check(slope_linalg_matvec(exact, H, v, 3, 3), "H v");
+    layer_dot_grad(gx, x, 3, &wl);
+    printf("s(x) = g . tanh(W x + b), section 1.1's layer, at x = [0.5, -1.2, 2], v = [0.3, -0.5, 0.8]\n");
+    printf("exact H v (H by the chain rule)   = %s\n", npstr(buf, sizeof buf, exact, 1, 3));
+    printf("forward: (grad s(x + r v) - grad s(x)) / r, one gradient more than grad s(x)\n");
+    printf("central: (grad s(x + r v) - grad s(x - r v)) / 2r, two gradients\n");
+    slope_table_col cols[] = {{"r", "%.0e", 7}, {"forward rel. err", "%.1e", 16},
+                              {"central rel. err", "%.1e", 16}};
+    chapter_check(slope_table_header(stdout, cols, 3, "  "), "printing the table");
+    for (int k = 1; k <= 10; k++)
+        hvp_row(cols, pow(10.0, -k), &wl, x, gx, v, exact);
+    const double rf = slope_curvature_hvp_step_forward(x, v, 3),
+                 rc = slope_curvature_hvp_step_central(x, v, 3);
+    double fwd[3], cen[3], work[6];
+    chapter_check(slope_curvature_hvp_forward(fwd, layer_dot_grad, &wl, x, gx, v, 3, rf, work),
+                  "the forward product");
+    chapter_check(slope_curvature_hvp_central(cen, layer_dot_grad, &wl, x, v, 3, rc, work),
+                  "the central product");
+    printf("default steps: forward r = %.1e, error %.1e;  central r = %.1e, error %.1e\n", rf,
+           rel_err3(fwd, exact), rc, rel_err3(cen, exact));
+    /* the two error budgets: sqrt(eps) and eps^(2/3), with room for the constants */
+    claim(rel_err3(fwd, exact) < 1e-6 && rel_err3(cen, exact) < 1e-9,
+          "the default steps give H v to about sqrt(eps) and eps^(2/3)");
+}
+
+/* Power iteration from v = [1, 0] stopped after k = 1..6 products: the error
+ * of each Rayleigh quotient against the exact lambda_max, and its ratio to
+ * the error one product before. */
+static void power_trace(slope_curvature_hessian *hess, const double ev[2])
+{
+    double pw[2], before = NAN;
+    printf("the Rayleigh quotient after k products; its error shrinks by (l2/l1)^2 = %.4f a step\n",
+           (ev[0] / ev[1]) * (ev[0] / ev[1]));
+    printf("%8s  %16s  %9s  %14s\n", "products", "estimate", "error", "error / before");
+    for (size_t k = 1; k <= 6; k++) {
+        double v[2] = {1.0, 0.0};
+        slope_curvature_eig rk;
+        slope_status st = slope_curvature_power(&rk, v, slope_curvature_hessian_apply, hess, 2,
+                                                1e-10, k, pw);
+        chapter_check(st == SLOPE_EMAXITER ? SLOPE_OK : st, "power iteration");
+        const double err = fabs(rk.lambda - ev[1]);
+        if (k == 1)
+            printf("%8zu  %16.12f  %9.1e\n", k, rk.lambda, err);
+        else
+            printf("%8zu  %16.12f  %9.1e  %14.4f\n", k, rk.lambda, err, err / before);
+        before = err;
+    }
+}
+
+/* Gradient descent on the quadratic at lr = factor * 2 / lambda for 100
+ * steps from x0; returns |x - x*| at the end. */
+static double gd_after_100(const double x0[2], const double xs[2], double factor, double lambda)
+{
+    double x[2] = {x0[0], x0[1]}, g[2];
+    const double lr = factor * 2.0 / lambda;
+    for (int k = 0; k < 100; k++) {
+        quad_grad(g, x, 2, NULL);
+        x[0] -= lr * g[0], x[1] -= lr * g[1];
+    }
+    return dist2(x, xs);
+}
+
+/* Power iteration on the quadratic's Hessian through products alone, then
+ * the step-size rule lr < 2 / lambda_max checked by running gradient descent
+ * on either side of it. */
+static void sharpness(void)
+{
+    chapter_table("sharpness", "the largest eigenvalue by power iteration on Hessian-vector products");
+    const double x0[2] = {3.0, -2.0}, factors[] = {0.5, 0.95, 1.05};
+    double v[2] = {1.0, 0.0}, work[2 * 2], pw[2], ew[2 * 2], ev[2], xs[2], end[3];
+    slope_curvature_hessian hess = {quad_grad, NULL, x0, work};
+    slope_curvature_eig res;
+    chapter_check(slope_curvature_power(&res, v, slope_curvature_hessian_apply, &hess, 2, 1e-10,
+                                        1000, pw),
+                  "power iteration");
+    chapter_check(slope_linalg_eigsym(ev, NULL, quad_A, 2, ew), "the eigenvalues of A");
+    quad_minimiser(xs);
+    printf("the quadratic above; power iteration from v = [1, 0], one product H v per step\n");
+    printf("lambda_max = %.12f after %zu products, residual |Hv - lambda v| = %.1e\n",
+           res.lambda, res.iters, res.residual);
+    printf("exact      = %.12f (Jacobi);  lambda_2 / lambda_1 = %.4f\n", ev[1], ev[0] / ev[1]);
+    power_trace(&hess, ev);
+    printf("largest stable learning rate 2 / lambda_max = %.6f\n", 2.0 / res.lambda);
+    printf("%-26s  %14s  %14s\n", "gradient descent from x0", "|x - x*| at 0", "at step 100");
+    for (int i = 0; i < 3; i++) {
+        end[i] = gd_after_100(x0, xs, factors[i], res.lambda);
+        printf("lr = %.2f x 2/lambda_max    %14.3e  %14.3e\n", factors[i], dist2(x0, xs), end[i]);
+    }
+    claim(fabs(res.lambda - ev[1]) <= 1e-9 * ev[1], "power iteration finds lambda_max");
+    claim(end[1] < dist2(x0, xs) && end[2] > dist2(x0, xs),
+          "gradient descent converges below 2/lambda_max and diverges above");
+}
+
 /* ---- figure data ------------------------------------------------------------ */
 
 /* Under --data DIR the program also writes the file that plots/04-*.gp draw.
@@ -519,7 +864,7 @@ static void figure_surfaces(double h)
 int main(int argc, char **argv)
 {
     double x = 2.0, y = 3.0, hj = 1e-5, a = 1.0, b = 4.0, c = 1.0, px = 1.0, py = 0.5,
-           h = 1e-4, tol = 1e-6;
+           h = 1e-4, tol = 1e-6, wx = 0.3, wy = 0.6, wlr = 0.1;
     const chapter_opt opts[] = {
         {"x", CHAPTER_DOUBLE, &x, "x of the Jacobian's point"},
         {"y", CHAPTER_DOUBLE, &y, "y of the Jacobian's point"},
@@ -531,6 +876,9 @@ int main(int argc, char **argv)
         {"py", CHAPTER_DOUBLE, &py, "y of the Hessian's point"},
         {"h", CHAPTER_DOUBLE, &h, "step of the four-point Hessian, in [1e-100, 1]"},
         {"tol", CHAPTER_DOUBLE, &tol, "an eigenvalue within tol of 0 counts as zero (> 0)"},
+        {"well-x", CHAPTER_DOUBLE, &wx, "x of the double well's start, in [-2, 2]"},
+        {"well-y", CHAPTER_DOUBLE, &wy, "y of the double well's start, in [-2, 2]"},
+        {"well-lr", CHAPTER_DOUBLE, &wlr, "gradient descent's rate on the double well, in (0, 0.2]"},
     };
     chapter_parse(argc, argv, "Chapter 04: the Jacobian and the Hessian, eigenvalues and the "
                   "min/max/saddle diagnosis.", opts, sizeof opts / sizeof *opts);
@@ -538,6 +886,9 @@ int main(int argc, char **argv)
     /* below 1e-100, 4h^2 underflows to zero and the formula divides by it */
     chapter_require(h >= 1e-100 && h <= 1, "--h must be in [1e-100, 1]: the formula divides by 4h^2");
     chapter_require(tol > 0, "--tol must be positive");
+    /* beyond |x| = 2 or lr = 0.2 gradient descent on the quartic well can blow up */
+    chapter_require(fabs(wx) <= 2 && fabs(wy) <= 2, "--well-x and --well-y must be in [-2, 2]");
+    chapter_require(wlr > 0 && wlr <= 0.2, "--well-lr must be in (0, 0.2]");
     jacobian(x, y, hj);
     layer_table(hj);
     jacobian_steps(x, y);
@@ -547,6 +898,10 @@ int main(int argc, char **argv)
     inconclusive(h, tol);
     eigen_practice(h, tol);
     hessian_cost();
+    newton_quadratic();
+    newton_saddle(wx, wy, wlr, tol);
+    hvp();
+    sharpness();
 
     figure_surfaces(h);
     return 0;

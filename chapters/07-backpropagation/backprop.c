@@ -7,7 +7,10 @@
  * library's layer functions, against the network's own backward pass;
  * full-batch training (the loss by epoch, the predictions a typical loop
  * prints, which precede the last update, and those after it); the size of
- * each layer's gradient during training; the gradient check as the step
+ * each layer's gradient during training; the same network trained with a
+ * linear output and binary cross-entropy on the logit, against the sigmoid +
+ * MSE one from the same weights (losses, output-layer gradients, and the
+ * output signal 2 (a - y) sigma'(z) against a - y); the gradient check as the step
  * shrinks, and a classic bug it catches; vanishing and exploding gradients
  * as long products of sigma'(z) w.
  *
@@ -17,6 +20,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chapter.h"
@@ -326,6 +330,149 @@ static void layer_gradients(const config *c)
     slope_mlp_free(&net);
 }
 
+/* ---- the same network with cross-entropy on the logits ------------------------- */
+
+/* weave: bce-net */
+/* The XOR network with the sigmoid moved from the output layer into the loss:
+ * a linear output z2 and binary cross-entropy on that logit.  Same widths,
+ * same initial weights as new_net(), so the two runs differ only in the loss. */
+static void new_bce_net(slope_mlp_net *net, const config *c)
+{
+    double w1[IN * MAX_HIDDEN], w2[MAX_HIDDEN];
+    const slope_mlp_shape shape = {.in = IN, .hidden = (size_t)c->hidden, .out = 1,
+                                   .batch = ROWS, .hidden_act = SLOPE_MLP_SIGMOID,
+                                   .out_act = SLOPE_MLP_IDENTITY,
+                                   .loss = SLOPE_MLP_BCE_LOGITS};
+    draw_weights(w1, w2, c);
+    chapter_check(slope_mlp_init(net, &shape, w1, NULL, w2, NULL), "building the BCE network");
+}
+/* weave end */
+
+/* Mean squared error of the predicted probabilities, whatever the loss: the
+ * MSE network's own loss, and for the BCE network sigma(z2) against y. */
+static double squared_error(const slope_mlp_net *net)
+{
+    double p[ROWS], se;
+    if (net->shape.loss == SLOPE_MLP_MSE)
+        return net->loss;
+    chapter_check(slope_mlp_sigmoid_forward(p, net->z2, ROWS), "sigma(z2)");
+    chapter_check(slope_mlp_mse_forward(&se, p, slope_mlp_xor_t, ROWS), "the squared error");
+    return se;
+}
+
+/* One epoch's numbers for one network, all taken before that epoch's update. */
+typedef struct {
+    double loss, se, dz2, dw2;
+} epoch_stats;
+
+/* A forward and a backward pass at the current weights, then the update. */
+static epoch_stats step(slope_mlp_net *net, double lr)
+{
+    epoch_stats e;
+    chapter_check(slope_mlp_forward(&e.loss, net, slope_mlp_xor_x, slope_mlp_xor_t),
+                  "the forward pass");
+    slope_mlp_zero_grad(net);
+    chapter_check(slope_mlp_backward(net, slope_mlp_xor_x, slope_mlp_xor_t), "backprop");
+    e.se = squared_error(net);
+    e.dz2 = slope_linalg_norm2(net->dz2, ROWS);
+    e.dw2 = slope_linalg_norm2(net->dw2, net->shape.hidden);
+    chapter_check(slope_mlp_update(net, lr), "the update");
+    return e;
+}
+
+/* The squared error below which a run counts as having left the plateau
+ * (the constant answer 1/2 has squared error 1/4). */
+#define SE_SOLVED 0.05
+
+/* A claim the program prints and checks: when it fails, say which and exit 1. */
+static void claim(int holds, const char *what)
+{
+    if (!holds) {
+        fprintf(stderr, "07-backpropagation: claim failed: %s\n"
+                        "HINT: with other options the runs may behave differently; "
+                        "compare with the defaults\n", what);
+        exit(1);
+    }
+}
+
+/* Both networks from the same initial weights, side by side, epoch by epoch.
+ * Under --data DIR every epoch goes to bce.dat for the figure. */
+static void bce_vs_mse(const config *c)
+{
+    slope_mlp_net mse, bce;
+    new_net(&mse, c);
+    new_bce_net(&bce, c);
+    chapter_table("bce-vs-mse", "sigmoid + MSE against cross-entropy on the logits");
+    printf("Same initial weights (random seed %d), lr %g, full batch; every number is taken\n"
+           "before that epoch's update.  sq. error = mean (sigma(z2) - y)^2 for both\n",
+           c->seed, c->lr);
+    slope_table_col cols[] = {{"epoch", "%.0f", 6},       {"MSE loss", "%.6f", 9},
+                              {"BCE loss", "%.6f", 9},    {"BCE sq.err", "%.6f", 10},
+                              {"|dz2| MSE", "%.3e", 10},  {"|dz2| BCE", "%.3e", 10},
+                              {"|dW2| MSE", "%.3e", 10},  {"|dW2| BCE", "%.3e", 10}};
+    header(cols, 8);
+    FILE *fp = chapter_data("bce.dat");
+    if (fp)
+        chapter_data_block(fp, "epochs", "epoch, MSE net: loss |dz2| |dW2|, "
+                                         "BCE net: loss sq.error |dz2| |dW2|");
+    int solved[2] = {-1, -1};
+    double plateau_ratio = 0.0;
+    for (int k = 0; k < c->epochs; k++) {
+        epoch_stats a = step(&mse, c->lr), b = step(&bce, c->lr);
+        if (k == 0)
+            plateau_ratio = a.dz2 / b.dz2;
+        if (solved[0] < 0 && a.se < SE_SOLVED)
+            solved[0] = k;
+        if (solved[1] < 0 && b.se < SE_SOLVED)
+            solved[1] = k;
+        if (milestone(k, c->epochs))
+            row(cols, 8, (double[]){k, a.loss, b.loss, b.se, a.dz2, b.dz2, a.dw2, b.dw2});
+        if (fp)
+            fprintf(fp, "%d %.10g %.10g %.10g %.10g %.10g %.10g %.10g\n", k, a.loss, a.dz2,
+                    a.dw2, b.loss, b.se, b.dz2, b.dw2);
+    }
+    if (fp) {
+        chapter_data_block(fp, "solved", "first epoch with sq. error < SE_SOLVED: MSE net, BCE net");
+        fprintf(fp, "%d %d %g\n", solved[0], solved[1], SE_SOLVED);
+        chapter_data_block(fp, "settings", "lr epochs hidden seed");
+        fprintf(fp, "%g %d %d %d\n", c->lr, c->epochs, c->hidden, c->seed);
+        chapter_data_close(fp);
+    }
+    printf("first epoch with sq. error < %g: MSE network %d, BCE network %d "
+           "(-1: not within %d epochs)\n", SE_SOLVED, solved[0], solved[1], c->epochs);
+    if (solved[1] >= 0 && (solved[0] < 0 || solved[1] < solved[0]))
+        printf("the BCE network gets there first\n");
+    else
+        printf("the BCE network does NOT get there first with these options\n");
+    printf("|dz2| MSE / |dz2| BCE at epoch 0: %.3f (at most 2 sigma'(z) <= 1/2)\n", plateau_ratio);
+    claim(plateau_ratio <= 0.5, "the MSE output signal is at most half the BCE one at the start");
+    slope_mlp_free(&mse);
+    slope_mlp_free(&bce);
+}
+
+/* The error signal dL/dz of one output with target 0, through the library's
+ * backward functions (N = 1): MSE after a sigmoid, and BCE on the logit. */
+static void output_signal(void)
+{
+    chapter_table("output-signal", "the error signal at the output: 2 (a - y) sigma'(z) against a - y");
+    printf("One output with target y = 0 and logit z, a = sigma(z): the gradient dL/dz\n");
+    slope_table_col cols[] = {{"z", "%.0f", 4},          {"a = sigma(z)", "%.6f", 12},
+                              {"sigma'(z)", "%.3e", 10}, {"MSE: 2(a-y)sigma'", "%.3e", 17},
+                              {"BCE: a - y", "%.3e", 10}, {"MSE / BCE", "%.3e", 10}};
+    header(cols, 6);
+    const double zs[] = {0, 1, 2, 4, 8, 16}, y = 0.0, one = 1.0;
+    for (size_t i = 0; i < sizeof zs / sizeof *zs; i++) {
+        double a, da = 0.0, dz_mse = 0.0, dz_bce = 0.0, slope = 0.0;
+        chapter_check(slope_mlp_sigmoid_forward(&a, &zs[i], 1), "sigma(z)");
+        chapter_check(slope_mlp_sigmoid_backward(&slope, &one, &a, 1), "sigma'(z)");
+        chapter_check(slope_mlp_mse_backward(&da, 1.0, &a, &y, 1), "dL/da");
+        chapter_check(slope_mlp_sigmoid_backward(&dz_mse, &da, &a, 1), "dL/dz, MSE");
+        chapter_check(slope_mlp_bce_logits_backward(&dz_bce, 1.0, &zs[i], &y, 1), "dL/dz, BCE");
+        row(cols, 6, (double[]){zs[i], a, slope, dz_mse, dz_bce, dz_mse / dz_bce});
+        claim(dz_mse <= 0.5 * dz_bce, "2 sigma'(z) <= 1/2");
+    }
+}
+
 /* ---- gradient checks --------------------------------------------------------- */
 
 static double gradcheck_at(slope_mlp_net *net, double h)
@@ -577,6 +724,8 @@ int main(int argc, char **argv)
     backward(&c);
     training(&trained, losses, &c);
     layer_gradients(&c);
+    bce_vs_mse(&c);
+    output_signal();
     gradient_check(&c, &trained);
     gradient_check_bug(&c);
     long_products();
