@@ -196,7 +196,7 @@ slope_status slope_mlp_train_epoch(double *loss, slope_mlp_net *net, const doubl
  * slope_mlp_train_epoch, epochs == 0 -> SLOPE_EINVAL; on SLOPE_EDIVERGED the
  * losses up to and including the bad one are recorded and training stops.
  * Afterwards net->a2 holds the outputs of the last forward pass, which
- * precedes the final update (the seed's "final predictions"). */
+ * precedes the final update: "final predictions" read from it are one update old. */
 slope_status slope_mlp_train(double *losses, slope_mlp_net *net, const double *x,
                              const double *t, double lr, size_t epochs);
 
