@@ -1,6 +1,6 @@
 # grader.mk -- the exercise grader, included by the top-level Makefile.
 #
-#   make grader          build $(BUILD)/bin/grader
+#   make grader          build $(BUILD)/bin/grader and $(BUILD)/bin/slope-run
 #   make grader-e2e      the grader's end-to-end tests (run by make check)
 #   make grader-keys     regenerate every exercise's answer keys
 #   make grader-keys-check   fail when a committed key differs from solution.c
@@ -9,11 +9,16 @@
 # bytecode headers (luajit -b) so the binary needs no files beside it.
 
 GRADER_BIN  = $(BUILD)/bin/grader
-GRADER_C    = grader/main.c grader/sandbox.c grader/proc.c
-GRADER_H    = grader/sandbox.h grader/proc.h
+RUNNER_BIN  = $(BUILD)/bin/slope-run
+GRADER_C    = grader/main.c grader/sandbox.c grader/proc.c grader/policy.c
+GRADER_H    = grader/sandbox.h grader/proc.h grader/policy.h grader/frame.h
 GRADER_LUA  = cli spec judge report batch figure
 GRADER_GEN  = $(GRADER_LUA:%=$(BUILD)/gen/grader/%_lua.h) $(BUILD)/gen/grader/slope_lua.h
 GRADER_OBJ  = $(GRADER_C:grader/%.c=$(BUILD)/obj/grader/%.o)
+# The runner: student code is loaded by this program only.  No libslope,
+# no grader code, no --export-dynamic: a submission that calls slope_* or
+# any grader symbol fails to load with "undefined symbol".
+RUNNER_OBJ  = $(BUILD)/obj/grader/runner.o $(BUILD)/obj/grader/sandbox.o $(BUILD)/obj/grader/policy.o
 
 # Lazily expanded: pkg-config is asked only once `make deps` has run.
 LUAJIT_CFLAGS  = $(shell pkg-config --cflags luajit)
@@ -25,7 +30,7 @@ SECCOMP_LIBS   = $(shell pkg-config --libs libseccomp)
 GRADER_FIXTURES = tests/grader/exercises
 
 .PHONY: grader grader-e2e grader-keys grader-keys-check
-grader: $(GRADER_BIN)
+grader: $(GRADER_BIN) $(RUNNER_BIN)
 
 $(BUILD)/gen/grader/%_lua.h: grader/%.lua
 	@mkdir -p $(@D)
@@ -36,8 +41,9 @@ $(BUILD)/gen/grader/slope_lua.h: lua/slope.lua
 	@mkdir -p $(@D)
 	luajit -b -g -n slope $< $@
 
-# main.c includes the generated headers.
+# main.c and runner.c include the generated headers.
 $(BUILD)/obj/grader/main.o: $(GRADER_GEN)
+$(BUILD)/obj/grader/runner.o: $(BUILD)/gen/grader/runner_lua.h
 
 $(BUILD)/obj/grader/%.o: grader/%.c $(GRADER_H) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -51,7 +57,14 @@ $(GRADER_BIN): $(GRADER_OBJ) $(LIB_A)
 	  -Wl,--whole-archive $(LIB_A) -Wl,--no-whole-archive \
 	  $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
 
-grader-e2e: $(GRADER_BIN) $(LIB_SO)
+# The grader finds slope-run beside itself (or at $$SLOPE_RUNNER).
+$(GRADER_BIN): | $(RUNNER_BIN)
+
+$(RUNNER_BIN): $(RUNNER_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(RUNNER_OBJ) $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
+
+grader-e2e: $(GRADER_BIN) $(RUNNER_BIN) $(LIB_SO)
 	SLOPE_GRADER=$(GRADER_BIN) sh tests/grader/e2e.sh
 
 grader-keys: $(GRADER_BIN)

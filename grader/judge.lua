@@ -20,8 +20,9 @@ local S = require "grader.spec"
 
 local M = {}
 
-M.DEFAULTS = { time_limit = 2, mem_mb = 256, compile_timeout = 10, out_cap = 8192,
-               opt = "-O2" }
+-- The defaults come from the policy table (grader/policy.c).
+M.DEFAULTS = { time_limit = G.limit("time_limit"), budget = G.limit("budget"), mem_mb = G.limit("mem_mb"),
+               compile_timeout = G.limit("compile_timeout"), out_cap = G.limit("out_cap"), opt = "-O2" }
 
 -- ---- compile ----------------------------------------------------------------------
 
@@ -66,82 +67,124 @@ local function compile(tmp, src, opts)
     if cc:match("tcc$") then argv = { cc, "-shared", "-Wall", "-include", "exercise.h",
                                        "-o", "submission.so", src, "-lm" } end
     local r = G.compile(tmp, argv, { timeout_s = opts.compile_timeout, cpu_s = opts.compile_timeout,
-                                     mem_mb = 2048, fsize_mb = 64, out_cap = 65536,
-                                     unsafe = opts.unsafe })
+                                     mem_mb = G.limit("compile_mem_mb"), fsize_mb = G.limit("compile_fsize_mb"),
+                                     out_cap = G.limit("compile_out_cap"), unsafe = opts.unsafe or false })
     if r.res:match("^E sandbox") then error(r.res:gsub("^E ", ""), 0) end
     return r
 end
 
--- ---- run (the child side) ------------------------------------------------------------
+-- ---- the job: what slope-run needs, and nothing else ---------------------------------
 
-local function make_arg(a)
-    if type(a) == "number" or type(a) == "function" then return a end
-    if a.kind == "out" then
-        local buf = ffi.new("double[?]", a.n)
-        for i = 0, a.n - 1 do buf[i] = 0 / 0 end  -- unwritten outputs show as NaN
-        return buf
+-- A Lua string literal that survives any bytes (bytecode included).
+local function quote(str)
+    return '"' .. str:gsub('[^%w %-%._:/]', function(c) return string.format("\\%03d", c:byte()) end) .. '"'
+end
+
+-- C functions an upvalue may hold, by name (the runner has the same globals).
+local CNAMES = {}
+for _, lib in ipairs({ "math", "string", "table" }) do
+    for k, v in pairs(_G[lib]) do if type(v) == "function" then CNAMES[v] = lib .. "." .. k end end
+end
+for _, k in ipairs({ "ipairs", "pairs", "select", "tonumber", "tostring", "type", "unpack", "error", "assert" }) do
+    CNAMES[_G[k]] = k
+end
+
+-- An array of numbers long enough to travel as raw doubles.
+local function number_array(t)
+    local n = #t
+    if n < 8 then return false end
+    local count = 0
+    for _, x in pairs(t) do
+        if type(x) ~= "number" then return false end
+        count = count + 1
     end
-    if a.kind == "cfn" then return ffi.C[a.name] end
-    if a.kind == "ints" then return ffi.new("int[?]", #a.values, a.values) end
-    return ffi.new("double[?]", #a, a)
+    return count == n
 end
 
-local function render(v)
-    if type(v) == "cdata" then v = tonumber(v) end
-    if type(v) == "boolean" then v = v and 1 or 0 end
-    if type(v) ~= "number" then return "?" end
-    return S.hex(v)
-end
-
-local function run_case(lib, c)
-    local args = {}
-    for i, a in ipairs(c.args) do args[i] = make_arg(a) end
-    local ret = lib[c.call](unpack(args, 1, #c.args))
-    local items = {}
-    for j, what in ipairs(c.compare) do
-        if what == "return" then
-            items[j] = render(ret)
+-- Lua source that rebuilds `root` in slope-run: numbers exactly (hex), tables
+-- (cycles included) and Lua functions as bytecode with their upvalues.
+-- Long arrays of numbers go as raw doubles into the second result (the
+-- source says arr(offset, n)).
+local function serialize(root)
+    local ids, out, n = {}, {}, 0
+    local arrays, ndoubles = {}, 0
+    local visit
+    local function atom(v)
+        if type(v) == "table" and not ids[v] and number_array(v) then
+            arrays[#arrays + 1] = v
+            ndoubles = ndoubles + #v
+            return string.format("arr(%d,%d)", ndoubles - #v, #v)
+        end
+        local t = type(v)
+        if t == "number" then
+            if v ~= v then return "(0/0)" end
+            if v == math.huge then return "(1/0)" end
+            if v == -math.huge then return "(-1/0)" end
+            return string.format("%a", v)
+        elseif t == "string" then return quote(v)
+        elseif t == "boolean" then return tostring(v)
+        elseif t == "table" then return "V[" .. visit(v) .. "]"
+        elseif t == "function" then
+            if CNAMES[v] then return "cf(" .. quote(CNAMES[v]) .. ")" end
+            local ok = pcall(string.dump, v)
+            if not ok then return "nil" end
+            return "V[" .. visit(v) .. "]"
+        end
+        return "nil"  -- cdata, userdata: nothing a callback may rely on
+    end
+    visit = function(v)
+        if ids[v] then return ids[v] end
+        n = n + 1
+        local id = n
+        ids[v] = id
+        if type(v) == "table" then
+            out[#out + 1] = string.format("V[%d]={}", id)
+            for k, x in pairs(v) do
+                local line = string.format("V[%d][%s]=%s", id, atom(k), atom(x))
+                out[#out + 1] = line  -- after the lines that build x
+            end
         else
-            -- An out(n) argument, or an input array read back after the call.
-            local a, vals, buf = c.args[what], {}, args[what]
-            local n = a.kind == "out" and a.n or #(a.values or a)
-            for k = 0, n - 1 do vals[k + 1] = render(buf[k]) end
-            items[j] = table.concat(vals, ",")
-        end
-    end
-    return table.concat(items, " ")
-end
-
--- Runs in the sandboxed child: load the student's code, then cases first..n.
-local function child_main(spec, so, first)
-    G.emit(string.format("T %.3f\n", G.now_ms()))  -- the sandbox is in place
-    local ok, lib = pcall(ffi.load, so)
-    if not ok then
-        G.emit("E cannot load the compiled code: " .. tostring(lib):gsub("\n", " ") .. "\n")
-        return
-    end
-    G.emit("L\n")
-    local missing = {}
-    for _, c in ipairs(spec.cases) do
-        if missing[c.call] == nil then
-            missing[c.call] = not pcall(function() return lib[c.call] end)
-            if missing[c.call] then G.emit("X " .. c.call .. "\n") end
-        end
-    end
-    for k = first, #spec.cases do
-        local c = spec.cases[k]
-        if c.run and not missing[c.call] then
-            G.emit("S " .. k .. "\n")
-            local okc, line = pcall(run_case, lib, c)
-            G.flush()
-            if okc then
-                G.emit("R " .. k .. " " .. line .. "\n")
-            else
-                G.emit("E " .. k .. " " .. tostring(line):gsub("\n", " ") .. "\n")
+            out[#out + 1] = string.format("V[%d]=fn(%s)", id, quote(string.dump(v)))
+            for i = 1, math.huge do
+                local name, x = debug.getupvalue(v, i)
+                if not name then break end
+                local line = string.format("up(V[%d],%d,%s)", id, i, atom(x))
+                out[#out + 1] = line
             end
         end
+        return id
     end
-    G.emit("D\n")
+    local top = atom(root)
+    -- A function holds at most 65536 constants: one per 1000 lines.
+    local parts = { "local V={}" }
+    for i = 1, #out, 1000 do
+        parts[#parts + 1] = ";(function()\n" .. table.concat(out, "\n", i, math.min(i + 999, #out)) .. "\nend)()"
+    end
+    parts[#parts + 1] = "return " .. top .. "\n"
+    local bin = ffi.new("double[?]", math.max(ndoubles, 1))
+    local off = 0
+    for _, a in ipairs(arrays) do
+        for i = 1, #a do bin[off + i - 1] = a[i] end
+        off = off + #a
+    end
+    return table.concat(parts, "\n"), ffi.string(bin, 8 * ndoubles)
+end
+
+-- DIR/job.lua: the prototypes, the libm names, and the selected cases'
+-- calls, arguments and compared outputs (no names, hints, tolerances, keys).
+local function write_job(spec, tmp)
+    local cases, calls, seen, libm = {}, {}, {}, {}
+    for _, c in ipairs(spec.cases) do
+        if not seen[c.call] then seen[c.call] = true; calls[#calls + 1] = c.call end
+        if c.run then cases[c.index] = { call = c.call, args = c.args, compare = c.compare } end
+        for _, a in ipairs(c.args) do
+            if type(a) == "table" and a.kind == "cfn" then libm[#libm + 1] = a.name end
+        end
+    end
+    local header = S.read_header(spec.dir .. "/exercise.h")
+    local src, bin = serialize({ header = header, calls = calls, cases = cases, libm = libm })
+    write_file(tmp .. "/job.lua", src)
+    write_file(tmp .. "/job.bin", bin)
 end
 
 -- ---- run (the parent side) ------------------------------------------------------------
@@ -169,105 +212,200 @@ local function classify(r, opts, during)
         return "crashed", string.format("crashed with SIG%s %s (%s)", r.signame or r.signal, during,
                                        SIGNAL_TEXT[r.signame] or "killed by a signal")
     end
+    if r.exit == 124 then
+        return "forbidden operation", "your code closed or replaced the grader's channel (descriptor 3 or 4) " .. during
+    end
     return "crashed", string.format("exited with status %d %s: exit() must not be called by the graded function",
                                    r.exit or -1, during)
 end
 
-local function parse_events(res)
-    local ev = {}
-    for line in res:gmatch("([^\n]*)\n") do ev[#ev + 1] = line end
-    return ev
+local CHANNEL = "your code wrote to the grader's channel (descriptor 3), which only the grader may use"
+
+-- The most bytes one case's results frame can take: every compared value
+-- as a hex float (at most 24 characters and a separator), or a message.
+local function frame_caps(spec)
+    local msg = G.limit("message_cap")
+    local frame, total = msg + 64, msg + 64
+    for _, c in ipairs(spec.cases) do
+        if c.run then
+            local n = 0
+            for _, what in ipairs(c.compare) do
+                local a = c.args[what]
+                n = n + (what == "return" and 1 or a.kind == "out" and a.n or #(a.values or a))
+            end
+            local bytes = math.max(n * 25 + 32, msg + 32)
+            frame = math.max(frame, bytes)
+            total = total + bytes + 8
+        end
+    end
+    return frame, total
 end
 
--- Run every selected case, rerunning after a crash in a fresh child.
--- outcome[k] = { values = {...} } or { verdict = ..., detail = ... }.
-local function run_all(spec, tmp, opts)
-    local outcome, stdout, total_out, runs = {}, {}, 0, 0
-    local timing = { run_ms = 0 }
-    local so = tmp .. "/submission.so"
-    local function child(first) child_main(spec, so, first) end
-    local first = 1
-    while first <= #spec.cases do
-        while first <= #spec.cases and not spec.cases[first].run do first = first + 1 end
-        if first > #spec.cases then break end
-        local r = G.run(tmp, first, child, { timeout_s = opts.time_limit,
-                                             cpu_s = opts.time_limit * (#spec.cases - first + 1) + 1,
-                                             mem_mb = opts.mem_mb, fsize_mb = 0,
-                                             out_cap = opts.out_cap, unsafe = opts.unsafe })
-        runs = runs + 1
-        timing.run_ms = timing.run_ms + r.wall_ms
-        stdout[#stdout + 1] = r.out
-        total_out = total_out + r.out_total
-        local loaded, done, current = false, false, nil
-        for _, line in ipairs(parse_events(r.res)) do
-            local tag, rest = line:match("^(%u) ?(.*)$")
-            if tag == "T" and runs == 1 then
-                timing.sandbox_ms = (tonumber(rest) or r.t_fork) - r.t_fork
-            elseif tag == "L" then loaded = true
-            elseif tag == "D" then done = true
-            elseif tag == "S" then current = tonumber(rest)
-            elseif tag == "X" then
-                for _, c in ipairs(spec.cases) do
-                    if c.call == rest and c.run then
-                        outcome[c.index] = { verdict = "missing function",
-                                             detail = "missing function " .. rest .. ": define it in your file" }
-                    end
+-- One runner's life: start it, shake hands, load, then run queue[qi...]
+-- one case per command, each under min(its limit, what is left of the
+-- budget).  Fills outcome; returns the next queue index and what stopped it.
+local function session(spec, tmp, opts, queue, qi, outcome, st)
+    local frame_cap, total_cap = frame_caps(spec)
+    local h, t_start = G.runner_start(tmp, { runner = opts.runner, mem_mb = opts.mem_mb,
+                                             cpu_s = math.ceil(opts.budget) + 1, unsafe = opts.unsafe or false,
+                                             out_cap = opts.out_cap, frame_cap = frame_cap,
+                                             total_cap = total_cap })
+    st.runs = st.runs + 1
+    local function stop(grace)
+        local r = h:finish(grace or 0)
+        st.run_ms = st.run_ms + r.wall_ms
+        st.stdout[#st.stdout + 1] = r.out
+        st.total_out = st.total_out + r.out_total
+        return r
+    end
+    -- Before the handshake only slope-run speaks: trusted, and a failure
+    -- here is the grader's.  The set-up gets the whole budget.
+    local ev, tag, payload = h:recv(st.budget_end)
+    if ev ~= "frame" or tag ~= "H" then
+        local r = stop(1000)
+        if ev == "frame" and tag == "F" then error("the sandbox could not be set up: " .. payload, 0) end
+        if ev == "timeout" then error("the runner did not start within the time budget", 0) end
+        error(string.format("the runner failed before loading your code (%s%s)", r.out:gsub("\n+$", ""),
+                            r.exit and (", exit " .. r.exit) or ""), 0)
+    end
+    st.sandbox_ms = st.sandbox_ms or (tonumber(payload) or t_start) - t_start
+    -- From here on the student's code runs in that process: nothing it
+    -- says is believed beyond the next expected frame.
+    local function tamper(k, r)
+        for _, c in ipairs(spec.cases) do
+            if c.run then
+                outcome[c.index] = { verdict = "forbidden operation",
+                                     detail = c.index == k and CHANNEL .. ": every case fails"
+                                              or string.format("not judged: %s (in case %d)", CHANNEL, k) }
+            end
+        end
+        return #queue + 1, r
+    end
+    local function budget_spent(k)
+        local first = st.first_timeout or k
+        st.first_timeout = first
+        for i = qi, #queue do
+            local j = queue[i]
+            outcome[j] = { verdict = "time limit",
+                           detail = string.format("not run: time budget spent (first time-out in case %d)", first) }
+        end
+    end
+    local full = G.now_ms() + opts.time_limit * 1e3
+    local deadline = math.min(full, st.budget_end)
+    ev, tag, payload = h:recv(deadline)
+    local first_k = queue[qi]
+    if ev == "frame" and tag == "E" then
+        stop(1000)
+        local detail = payload
+        local sym = payload:match("undefined symbol: ([%w_]+)")
+        local verdict = sym and "undefined symbol" or "crashed"
+        if sym then
+            detail = string.format("undefined symbol %s: your code calls a function that is neither in your file " ..
+                                   "nor in the C library (the course's library is not available to your code)", sym)
+        end
+        for i = qi, #queue do outcome[queue[i]] = { verdict = verdict, detail = detail } end
+        return #queue + 1
+    elseif ev == "frame" and tag == "L" then
+        for name in payload:gmatch("%S+") do
+            for _, c in ipairs(spec.cases) do
+                if c.call == name and c.run then
+                    outcome[c.index] = { verdict = "missing function",
+                                         detail = "missing function " .. name .. ": define it in your file" }
                 end
-            elseif tag == "R" then
-                local k, vals = rest:match("^(%d+) ?(.*)$")
-                k = tonumber(k)
-                if k and spec.cases[k] and k == current then
+            end
+        end
+    elseif ev == "frame" or ev == "bad" then
+        return tamper(first_k, stop())
+    else
+        -- A constructor looped, crashed or exited.
+        local r = stop(ev == "eof" and 1000 or 0)
+        if ev == "timeout" and deadline < full then
+            budget_spent(first_k)
+            return #queue + 1
+        end
+        local verdict, detail = classify(r, opts, "while loading your code (before any case: a constructor?)")
+        for i = qi, #queue do outcome[queue[i]] = { verdict = verdict, detail = detail } end
+        return #queue + 1
+    end
+    while qi <= #queue do
+        local k = queue[qi]
+        if outcome[k] then
+            qi = qi + 1   -- a missing function: nothing to call
+        else
+            if G.now_ms() >= st.budget_end then
+                stop()
+                budget_spent(k)
+                return #queue + 1
+            end
+            h:send(k)
+            full = G.now_ms() + opts.time_limit * 1e3
+            deadline = math.min(full, st.budget_end)
+            ev, tag, payload = h:recv(deadline)
+            if ev == "frame" and (tag == "R" or tag == "E") then
+                local got, rest = payload:match("^(%d+) (.*)$")
+                if tonumber(got) ~= k then return tamper(k, stop()) end
+                if tag == "R" then
                     local items = {}
-                    for item in vals:gmatch("%S+") do items[#items + 1] = S.parse_values(item) or false end
+                    for item in rest:gmatch("%S+") do items[#items + 1] = S.parse_values(item) or false end
                     outcome[k] = { items = items }
-                    current = nil
-                end
-            elseif tag == "E" then
-                if rest:match("^sandbox") then error("the sandbox could not be set up: " .. rest, 0) end
-                local k, msg = rest:match("^(%d+) (.*)$")
-                k = tonumber(k)
-                if k and k == current then
-                    local mem = msg:match("not enough memory")
+                else
+                    local mem = rest:match("not enough memory")
                     outcome[k] = { verdict = mem and "memory limit" or "crashed",
                                    detail = mem and string.format("memory limit (%d MB) in this case", opts.mem_mb)
-                                            or ("error while calling your function: " .. msg) }
-                    current = nil
-                elseif not loaded then
-                    outcome.load_error = rest
+                                            or ("error while calling your function: " .. rest) }
                 end
-            end
-        end
-        if done then break end
-        if not loaded then
-            -- The code did not get as far as the first case: a constructor
-            -- looped or crashed, or the object could not be loaded.
-            local verdict, detail
-            if outcome.load_error then
-                verdict, detail = "crashed", outcome.load_error
+                qi = qi + 1
+            elseif ev == "frame" or ev == "bad" then
+                return tamper(k, stop())
+            elseif ev == "timeout" then
+                stop()
+                if deadline < full then
+                    budget_spent(k)
+                    return #queue + 1
+                end
+                st.first_timeout = st.first_timeout or k
+                outcome[k] = { verdict = "time limit",
+                               detail = string.format("time limit (%.3g s) in this case", opts.time_limit) }
+                return qi + 1
             else
-                verdict, detail = classify(r, opts, "while loading your code (before any case: a constructor?)")
+                -- The runner died in case k: a crash, a signal, exit().
+                local r = stop(1000)
+                local verdict, detail = classify(r, opts, "in this case")
+                if verdict == "time limit" then st.first_timeout = st.first_timeout or k end
+                outcome[k] = { verdict = verdict, detail = detail }
+                return qi + 1
             end
-            for k = first, #spec.cases do
-                if spec.cases[k].run and not outcome[k] then outcome[k] = { verdict = verdict, detail = detail } end
-            end
-            break
         end
-        if current == nil then
-            -- Died between cases (e.g. the end of a constructor-free exit):
-            -- blame the case after the last one reported.
-            current = first
-            while current <= #spec.cases and (outcome[current] or not spec.cases[current].run) do
-                current = current + 1
-            end
-            if current > #spec.cases then break end
-        end
-        local verdict, detail = classify(r, opts, "in this case")
-        outcome[current] = { verdict = verdict, detail = detail }
-        first = current + 1
     end
-    timing.runs = runs
-    timing.sandbox_ms = timing.sandbox_ms or 0
-    return outcome, table.concat(stdout), total_out, timing
+    h:send(0)
+    local r = stop(1000)
+    if r.timed_out or (r.exit ~= 0 and r.exit ~= nil) or r.signal then
+        -- It did not stop when told: its last case's code is to blame.
+        local k = queue[#queue]
+        if outcome[k] and outcome[k].items then
+            local verdict, detail = classify(r, opts, "after this case returned")
+            outcome[k] = { verdict = verdict, detail = detail }
+        end
+    end
+    return qi
+end
+
+-- Run every selected case: one runner while it lives, a fresh one after a
+-- crash or a time-out, all within the submission's time budget.
+-- outcome[k] = { items = {...} } or { verdict = ..., detail = ... }.
+local function run_all(spec, tmp, opts)
+    write_job(spec, tmp)
+    local queue = {}
+    for _, c in ipairs(spec.cases) do if c.run then queue[#queue + 1] = c.index end end
+    local outcome = {}
+    local st = { runs = 0, run_ms = 0, stdout = {}, total_out = 0,
+                 budget_end = G.now_ms() + opts.budget * 1e3 }
+    local qi = 1
+    while qi <= #queue do
+        qi = session(spec, tmp, opts, queue, qi, outcome, st)
+    end
+    local timing = { run_ms = st.run_ms, runs = st.runs, sandbox_ms = st.sandbox_ms or 0 }
+    return outcome, table.concat(st.stdout), st.total_out, timing
 end
 
 -- ---- compare ---------------------------------------------------------------------------
@@ -354,7 +492,16 @@ end
 
 -- Compile and run; returns the outputs (no keys involved).  Used by both
 -- `check` and `keys`.
+-- slope-run: $SLOPE_RUNNER, or beside the grader's own binary.
+local function runner_path()
+    local env = os.getenv("SLOPE_RUNNER")
+    if env and env ~= "" then return env end
+    local exe = G.exe() or "grader"
+    return (exe:match("^(.*)/[^/]*$") or ".") .. "/slope-run"
+end
+
 function M.execute(spec, file, opts)
+    opts.runner = opts.runner or runner_path()
     local source = read_file(file)
     if source == nil then return nil, "cannot read " .. file end
     local tmp = G.mkdtemp()
@@ -371,7 +518,7 @@ function M.execute(spec, file, opts)
         timing.run_ms, timing.runs, timing.sandbox_ms = rt.run_ms, rt.runs, rt.sandbox_ms
         return true, cr, timing, outcome, { text = stdout, total = total }
     end)
-    G.rmtree(tmp)
+    if not os.getenv("SLOPE_KEEP_TMP") then G.rmtree(tmp) end
     if not ok then error(a, 0) end
     return { compiled = a, compile = b, timing = c, outcome = d, stdout = e }
 end
@@ -396,7 +543,9 @@ function M.check(spec, file, opts)
     local result = { spec = spec, file = file, cases = {}, score = 0, max_score = 0,
                      timing = ex.timing, stdout = ex.stdout or { text = "", total = 0 },
                      compiler = trim_messages(ex.compile.out, 40) }
-    if ex.compile.timed_out then result.compiler = "the compiler ran out of time (10 s)\n" .. result.compiler end
+    if ex.compile.timed_out then
+        result.compiler = string.format("the compiler ran out of time (%g s)\n", opts.compile_timeout) .. result.compiler
+    end
     -- Only now, with every child gone, are the keys read.
     local keys = S.load_keys(spec, opts.hidden)
     local source = read_file(file) or ""
@@ -433,6 +582,7 @@ end
 
 -- Run the reference solution on every case and return the key files' text.
 function M.make_keys(spec, file, opts)
+    opts.budget = G.limit("keys_budget")
     for _, c in ipairs(spec.cases) do c.run = true end
     local ex, err = M.execute(spec, file, opts)
     if not ex then return nil, err end

@@ -1,7 +1,9 @@
 /*
  * main.c -- the grader binary: LuaJIT embedded, with the few system services
  * Lua cannot do itself (fork into a sandbox, poll pipes under a deadline,
- * inotify) exposed to it as the module "grader.c".
+ * inotify, sessions with the runner slope-run) exposed to it as the module
+ * "grader.c".  Student code never runs in this process or a fork of it:
+ * slope-run (runner.c) is a separate program, started with exec.
  *
  * The judging logic lives in the grader's Lua files, compiled to bytecode into this
  * binary at build time (so the binary is self-contained):
@@ -36,6 +38,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "policy.h"
 #include "proc.h"
 #include "sandbox.h"
 
@@ -49,22 +52,11 @@
 
 #define EXIT_INTERNAL 3
 
-/* ---- the sandboxed children ------------------------------------------------ */
-
-/* Directories the compiler and the loader read: the system's programs,
- * libraries and headers, and nothing of the course tree. */
-static const char *const system_ro[] = {
-    "/usr/bin", "/bin", "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/libexec",
-    "/usr/include", "/usr/local/include", "/usr/local/lib", "/etc/ld.so.cache",
-};
-#define NSYSTEM (sizeof system_ro / sizeof system_ro[0])
+/* ---- the compiler's child ---------------------------------------------------- */
 
 typedef struct {
-    lua_State *L;
     const char *dir;      /* the private temp directory */
-    char *const *argv;    /* compile: the compiler's argv */
-    int child_ref;        /* run: the Lua function the child calls */
-    int first;            /* run: first case to run */
+    char *const *argv;    /* the compiler's argv */
     sandbox_limits_t lim;
     int sandbox;          /* 0 only under --unsafe */
 } child_job;
@@ -87,67 +79,49 @@ static int compile_child(void *arg)
         return fail_child("rlimits");
     if (j->sandbox && sandbox_nnp() < 0)
         return fail_child("no_new_privs");
-    if (j->sandbox && sandbox_landlock(system_ro, NSYSTEM, rw, 2, 1) < 0)
+    if (j->sandbox && sandbox_landlock(policy_system_ro, policy_nsystem_ro, rw, 2, 1) < 0)
         return fail_child("landlock");
     execv(j->argv[0], j->argv);
     fprintf(stderr, "cannot run the compiler %s: %s\n", j->argv[0], strerror(errno));
     return 127;
 }
 
-static int run_child(void *arg)
+/* ---- the C/Lua boundary: options tables with known keys only ------------- */
+
+/* Raise an error naming the first key of table t not in names[]. */
+static void check_keys(lua_State *L, int t, const char *const *names, const char *what)
 {
-    child_job *j = arg;
-    const char *ro[NSYSTEM + 1];
-    memcpy(ro, system_ro, sizeof system_ro);
-    ro[NSYSTEM] = j->dir;
-    if (sandbox_limits(&j->lim) < 0)
-        return fail_child("rlimits");
-    if (j->sandbox && sandbox_nnp() < 0)
-        return fail_child("no_new_privs");
-    if (j->sandbox && sandbox_landlock(ro, NSYSTEM + 1, NULL, 0, 0) < 0)
-        return fail_child("landlock");
-    if (j->sandbox && sandbox_seccomp((int)getpid()) < 0)
-        return fail_child("seccomp");
-    lua_State *L = j->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, j->child_ref);
-    lua_pushinteger(L, j->first);
-    if (lua_pcall(L, 1, 0, 0) != 0) {
-        const char *m = lua_tostring(L, -1);
-        dprintf(PROC_RESULT_FD, "E %s\n", m ? m : "error");
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+        int known = 0;
+        if (lua_type(L, -2) == LUA_TSTRING)
+            for (const char *const *n = names; *n != NULL && !known; n++)
+                known = strcmp(*n, lua_tostring(L, -2)) == 0;
+        if (!known) {
+            lua_pushvalue(L, -2);
+            luaL_error(L, "%s: unknown option '%s'", what, lua_tostring(L, -1));
+        }
+        lua_pop(L, 1);
     }
-    return 0;
 }
 
-/* ---- helpers shared by the two: limits and the result table ------------- */
-
-/* Address space the process already uses: the limit adds to it, because
- * the child starts as a copy of the grader (LuaJIT and all). */
-static size_t current_vm_bytes(void)
+/* A number from the options table, required. */
+static double opt_number(lua_State *L, int t, const char *key)
 {
-    unsigned long pages = 0;
-    FILE *fp = fopen("/proc/self/statm", "r");
-    if (fp != NULL) {
-        if (fscanf(fp, "%lu", &pages) != 1)
-            pages = 0;
-        fclose(fp);
-    }
-    return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+    lua_getfield(L, t, key);
+    if (!lua_isnumber(L, -1))
+        luaL_error(L, "option '%s' must be a number", key);
+    double v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
 }
 
-static void read_limits(lua_State *L, int t, sandbox_limits_t *lim, int *sandbox)
+static int opt_bool(lua_State *L, int t, const char *key)
 {
-    lua_getfield(L, t, "cpu_s");
-    lim->cpu_s = luaL_optnumber(L, -1, 10);
-    lua_getfield(L, t, "mem_mb");
-    double mb = luaL_optnumber(L, -1, 0);
-    lim->as_bytes = mb > 0 ? current_vm_bytes() + (size_t)(mb * 1048576.0) : 0;
-    lua_getfield(L, t, "fsize_mb");
-    lim->fsize_bytes = (size_t)(luaL_optnumber(L, -1, 0) * 1048576.0);
-    lim->nofile = 64;
-    lim->nproc = 4096;
-    lua_getfield(L, t, "unsafe");
-    *sandbox = !lua_toboolean(L, -1);
-    lua_pop(L, 4);
+    lua_getfield(L, t, key);
+    int v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
 }
 
 static void push_result(lua_State *L, const proc_result *r)
@@ -183,13 +157,25 @@ static void free_argv(char **argv)
     free(argv);
 }
 
+static const char *const compile_keys[] = { "timeout_s", "cpu_s", "mem_mb", "fsize_mb", "out_cap",
+                                            "unsafe", NULL };
+
 /* compile(dir, argv, opts) -> result: run argv[1] in a sandboxed child with
  * cwd = dir; its messages come back in result.out. */
 static int l_compile(lua_State *L)
 {
-    child_job j = { .L = L, .dir = luaL_checkstring(L, 1) };
+    child_job j = { .dir = luaL_checkstring(L, 1) };
     luaL_checktype(L, 2, LUA_TTABLE);
     luaL_checktype(L, 3, LUA_TTABLE);
+    check_keys(L, 3, compile_keys, "compile");
+    j.lim.cpu_s = opt_number(L, 3, "cpu_s");
+    j.lim.as_bytes = (size_t)(opt_number(L, 3, "mem_mb") * 1048576.0);
+    j.lim.fsize_bytes = (size_t)(opt_number(L, 3, "fsize_mb") * 1048576.0);
+    j.lim.nofile = (int)policy_find("nofile")->value;
+    j.lim.nproc = (int)policy_find("nproc")->value;
+    j.sandbox = !opt_bool(L, 3, "unsafe");
+    double timeout = opt_number(L, 3, "timeout_s");
+    size_t cap = (size_t)opt_number(L, 3, "out_cap");
     size_t n = lua_objlen(L, 2);
     char **argv = calloc(n + 1, sizeof *argv);
     if (argv == NULL)
@@ -200,11 +186,6 @@ static int l_compile(lua_State *L)
         lua_pop(L, 1);
     }
     j.argv = argv;
-    read_limits(L, 3, &j.lim, &j.sandbox);
-    lua_getfield(L, 3, "timeout_s");
-    double timeout = luaL_optnumber(L, -1, 10);
-    lua_getfield(L, 3, "out_cap");
-    size_t cap = (size_t)luaL_optnumber(L, -1, 65536);
     proc_result r;
     int rc = proc_run(&r, j.dir, timeout, cap, 4096, compile_child, &j);
     free_argv(argv);
@@ -215,31 +196,110 @@ static int l_compile(lua_State *L)
     return 1;
 }
 
-/* run(dir, first, child_fn, opts) -> result: fork a sandboxed child that
- * calls child_fn(first); its results lines come back in result.res. */
-static int l_run(lua_State *L)
+/* ---- sessions with slope-run -------------------------------------------------- */
+
+#define SESSION "slope.session"
+
+static const char *const runner_keys[] = { "runner", "mem_mb", "cpu_s", "unsafe", "out_cap",
+                                           "frame_cap", "total_cap", NULL };
+
+/* runner_start(dir, opts) -> session: exec slope-run on dir. */
+static int l_runner_start(lua_State *L)
 {
-    child_job j = { .L = L, .dir = luaL_checkstring(L, 1) };
-    j.first = (int)luaL_checkinteger(L, 2);
-    luaL_checktype(L, 3, LUA_TFUNCTION);
-    luaL_checktype(L, 4, LUA_TTABLE);
-    lua_pushvalue(L, 3);
-    j.child_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    read_limits(L, 4, &j.lim, &j.sandbox);
-    lua_getfield(L, 4, "timeout_s");
-    double timeout = luaL_optnumber(L, -1, 2);
-    lua_getfield(L, 4, "out_cap");
-    size_t cap = (size_t)luaL_optnumber(L, -1, 8192);
+    const char *dir = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, runner_keys, "runner");
+    lua_getfield(L, 2, "runner");
+    const char *exe = luaL_checkstring(L, -1);
+    char mem[32], cpu[32];
+    snprintf(mem, sizeof mem, "%.17g", opt_number(L, 2, "mem_mb"));
+    snprintf(cpu, sizeof cpu, "%.17g", opt_number(L, 2, "cpu_s"));
+    char *argv[] = { (char *)(uintptr_t)exe, "--unsafe", (char *)(uintptr_t)dir, mem, cpu, NULL };
+    if (!opt_bool(L, 2, "unsafe"))
+        memmove(argv + 1, argv + 2, 4 * sizeof *argv);
+    proc_session *s = lua_newuserdata(L, sizeof *s);
+    memset(s, 0, sizeof *s);
+    luaL_getmetatable(L, SESSION);
+    lua_setmetatable(L, -2);
+    if (proc_session_start(s, dir, argv, (size_t)opt_number(L, 2, "out_cap"),
+                           (size_t)opt_number(L, 2, "frame_cap"),
+                           (size_t)opt_number(L, 2, "total_cap")) < 0)
+        return luaL_error(L, "cannot start the runner %s: %s", exe, strerror(errno));
+    lua_pushnumber(L, s->t0);
+    return 2;
+}
+
+/* session:recv(deadline_ms) -> "frame", tag, payload | "timeout" | "eof" | "bad" */
+static int l_session_recv(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
+    double deadline = luaL_checknumber(L, 2);
+    int tag = 0;
+    const char *payload = NULL;
+    size_t n = 0;
+    int rc = s->pid > 0 ? proc_session_recv(s, deadline, &tag, &payload, &n) : PROC_FRAME_EOF;
+    if (rc == 1) {
+        char t = (char)tag;
+        lua_pushstring(L, "frame");
+        lua_pushlstring(L, &t, 1);
+        lua_pushlstring(L, payload, n);
+        return 3;
+    }
+    lua_pushstring(L, rc == PROC_FRAME_TIMEOUT ? "timeout" : rc == PROC_FRAME_EOF ? "eof" : "bad");
+    return 1;
+}
+
+static int l_session_send(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
+    lua_pushboolean(L, proc_session_send(s, (unsigned)luaL_checkinteger(L, 2)) == 0);
+    return 1;
+}
+
+/* session:finish(grace_ms) -> result (as compile's) */
+static int l_session_finish(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
     proc_result r;
-    double t_fork = proc_now_ms();
-    int rc = proc_run(&r, j.dir, timeout, cap, (size_t)64 << 20, run_child, &j);
-    luaL_unref(L, LUA_REGISTRYINDEX, j.child_ref);
-    if (rc < 0)
-        return luaL_error(L, "cannot start the runner: %s", strerror(errno));
+    proc_session_end(s, luaL_optnumber(L, 2, 0), &r);
     push_result(L, &r);
-    lua_pushnumber(L, t_fork);
-    lua_setfield(L, -2, "t_fork");
     proc_free(&r);
+    return 1;
+}
+
+static int l_session_gc(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
+    if (s->pid > 0)
+        proc_session_end(s, 0, NULL);
+    return 0;
+}
+
+/* policy() -> { name = { value =, unit =, help = } } for every limit. */
+static int l_policy(lua_State *L)
+{
+    lua_newtable(L);
+    for (const policy_limit *p = policy_limits; p->name != NULL; p++) {
+        lua_createtable(L, 0, 3);
+        lua_pushnumber(L, p->value);
+        lua_setfield(L, -2, "value");
+        lua_pushstring(L, p->unit);
+        lua_setfield(L, -2, "unit");
+        lua_pushstring(L, p->help);
+        lua_setfield(L, -2, "help");
+        lua_setfield(L, -2, p->name);
+    }
+    return 1;
+}
+
+/* limit(name) -> the default of one limit; an unknown name is an error. */
+static int l_limit(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    const policy_limit *p = policy_find(name);
+    if (p == NULL)
+        return luaL_error(L, "no limit '%s' in the grader's policy (grader/policy.c)", name);
+    lua_pushnumber(L, p->value);
     return 1;
 }
 
@@ -252,30 +312,6 @@ static int l_probe(lua_State *L)
     lua_pushboolean(L, ok);
     lua_pushstring(L, ok ? "" : why);
     return 2;
-}
-
-/* emit(s): the child's results channel. */
-static int l_emit(lua_State *L)
-{
-    size_t n;
-    const char *s = luaL_checklstring(L, 1, &n);
-    while (n > 0) {
-        ssize_t w = write(PROC_RESULT_FD, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-static int l_flush(lua_State *L)
-{
-    (void)L;
-    fflush(NULL);
-    return 0;
 }
 
 /* The temp directory in use, removed by the SIGINT/SIGTERM handler too, so
@@ -486,8 +522,8 @@ static int l_watch(lua_State *L)
 }
 
 static const luaL_Reg grader_c[] = {
-    { "compile", l_compile }, { "run", l_run },         { "probe", l_probe },
-    { "emit", l_emit },       { "flush", l_flush },     { "mkdtemp", l_mkdtemp },
+    { "compile", l_compile }, { "runner_start", l_runner_start }, { "probe", l_probe },
+    { "policy", l_policy },   { "limit", l_limit },     { "mkdtemp", l_mkdtemp },
     { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
     { "listdir", l_listdir }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
     { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
@@ -497,8 +533,18 @@ static const luaL_Reg grader_c[] = {
 
 /* ---- start-up ---------------------------------------------------------------- */
 
+static const luaL_Reg session_m[] = {
+    { "recv", l_session_recv }, { "send", l_session_send }, { "finish", l_session_finish },
+    { "__gc", l_session_gc },   { NULL, NULL },
+};
+
 static int open_grader_c(lua_State *L)
 {
+    luaL_newmetatable(L, SESSION);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "__index");
+    luaL_register(L, NULL, session_m);
+    lua_pop(L, 1);
     lua_newtable(L);
     luaL_register(L, NULL, grader_c);
     return 1;

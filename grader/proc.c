@@ -4,8 +4,10 @@
  */
 #define _GNU_SOURCE
 #include "proc.h"
+#include "frame.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -53,25 +55,26 @@ static void sink_add(sink *s, const char *p, size_t n)
 }
 
 /* Child side: stdin from /dev/null, stdout+stderr into `out`, results on
- * PROC_RESULT_FD, every other descriptor closed. */
-static void child_setup(int out_w, int res_w, const char *dir, pid_t parent)
+ * PROC_RESULT_FD, commands (when cmd_r >= 0) on PROC_CMD_FD, every other
+ * descriptor closed. */
+static void child_setup(int out_w, int res_w, int cmd_r, const char *dir, pid_t parent)
 {
     setpgid(0, 0);
     /* A grader stopped by Ctrl-C or kill takes its child with it. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(125);
+    /* Out of the way first, so no dup2 below clobbers a source. */
+    out_w = fcntl(out_w, F_DUPFD, 10);
+    res_w = fcntl(res_w, F_DUPFD, 10);
+    cmd_r = cmd_r >= 0 ? fcntl(cmd_r, F_DUPFD, 10) : -1;
     int null = open("/dev/null", O_RDONLY);
-    if (null >= 0 && null != 0) {
-        dup2(null, 0);
-        close(null);
-    }
-    dup2(out_w, 1);
-    dup2(out_w, 2);
-    if (res_w != PROC_RESULT_FD) {
-        dup2(res_w, PROC_RESULT_FD);
-    }
-    syscall(SYS_close_range, PROC_RESULT_FD + 1, ~0U, 0);
+    if (null < 0 || out_w < 0 || res_w < 0 || dup2(null, 0) < 0 || dup2(out_w, 1) < 0 ||
+        dup2(out_w, 2) < 0 || dup2(res_w, PROC_RESULT_FD) < 0)
+        _exit(125);
+    if (cmd_r >= 0 && dup2(cmd_r, PROC_CMD_FD) < 0)
+        _exit(125);
+    syscall(SYS_close_range, cmd_r >= 0 ? PROC_CMD_FD + 1 : PROC_RESULT_FD + 1, ~0U, 0);
     if (dir != NULL && chdir(dir) < 0)
         _exit(125);
     signal(SIGPIPE, SIG_DFL);
@@ -79,7 +82,7 @@ static void child_setup(int out_w, int res_w, const char *dir, pid_t parent)
     signal(SIGTERM, SIG_DFL);
 }
 
-static int drain(int fd, sink *s, int *newline)
+static int drain(int fd, sink *s)
 {
     char buf[65536];
     ssize_t n = read(fd, buf, sizeof buf);
@@ -87,13 +90,12 @@ static int drain(int fd, sink *s, int *newline)
         return errno == EINTR || errno == EAGAIN ? 1 : 0;
     if (n == 0)
         return 0;
-    if (newline != NULL && memchr(buf, '\n', (size_t)n) != NULL)
-        *newline = 1;
     sink_add(s, buf, (size_t)n);
     return 1;
 }
 
-/* Parent side: read both pipes until both close or the deadline passes. */
+/* Parent side: read both pipes until both close or the deadline passes;
+ * nothing the child writes moves the deadline. */
 static int collect(proc_result *r, pid_t pid, int out_r, int res_r, double timeout_ms,
                    sink *out, sink *res)
 {
@@ -112,13 +114,10 @@ static int collect(proc_result *r, pid_t pid, int out_r, int res_r, double timeo
         for (int i = 0; i < 2 && n > 0; i++) {
             if (fds[i].fd < 0 || fds[i].revents == 0)
                 continue;
-            int nl = 0;
-            if (!drain(fds[i].fd, i == 0 ? out : res, i == 1 ? &nl : NULL)) {
+            if (!drain(fds[i].fd, i == 0 ? out : res)) {
                 close(fds[i].fd);
                 fds[i].fd = -1;
             }
-            if (nl)
-                deadline = proc_now_ms() + timeout_ms;
         }
     }
     for (int i = 0; i < 2; i++)
@@ -150,7 +149,7 @@ int proc_run(proc_result *r, const char *dir, double timeout_s, size_t out_cap,
         return -1;
     }
     if (pid == 0) {
-        child_setup(outp[1], resp[1], dir, parent);
+        child_setup(outp[1], resp[1], -1, dir, parent);
         int rc = fn(arg);
         fflush(NULL);
         _exit(rc);
@@ -179,4 +178,191 @@ void proc_free(proc_result *r)
     free(r->out);
     free(r->res);
     r->out = r->res = NULL;
+}
+
+/* ---- a session with slope-run ------------------------------------------------ */
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+int proc_session_start(proc_session *s, const char *dir, char *const argv[], size_t out_cap,
+                       size_t frame_cap, size_t total_cap)
+{
+    memset(s, 0, sizeof *s);
+    s->out_r = s->res_r = s->cmd_w = -1;
+    int outp[2] = { -1, -1 }, resp[2] = { -1, -1 }, cmdp[2] = { -1, -1 };
+    if (pipe2(outp, O_CLOEXEC) < 0 || pipe2(resp, O_CLOEXEC) < 0 || pipe2(cmdp, O_CLOEXEC) < 0) {
+        int e = errno;
+        for (int i = 0; i < 2; i++)
+            close_fd(&outp[i]), close_fd(&resp[i]), close_fd(&cmdp[i]);
+        errno = e;
+        return -1;
+    }
+    s->buf = malloc(FRAME_HDR + frame_cap + 1);
+    s->t0 = proc_now_ms();
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t pid = s->buf == NULL ? -1 : fork();
+    if (pid == 0) {
+        child_setup(outp[1], resp[1], cmdp[0], dir, parent);
+        execv(argv[0], argv);
+        fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close_fd(&outp[1]), close_fd(&resp[1]), close_fd(&cmdp[0]);
+    if (pid < 0) {
+        int e = s->buf == NULL ? ENOMEM : errno;
+        close_fd(&outp[0]), close_fd(&resp[0]), close_fd(&cmdp[1]);
+        free(s->buf);
+        s->buf = NULL;
+        errno = e;
+        return -1;
+    }
+    setpgid(pid, pid);  /* also here: no race with an early kill(-pid) */
+    s->pid = pid;
+    s->out_r = outp[0], s->res_r = resp[0], s->cmd_w = cmdp[1];
+    s->frame_cap = frame_cap, s->total_cap = total_cap;
+    s->out = calloc(1, sizeof(sink));
+    if (s->out == NULL) {
+        proc_session_end(s, 0, NULL);
+        errno = ENOMEM;
+        return -1;
+    }
+    ((sink *)s->out)->limit = out_cap;
+    return 0;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* A whole frame at the front of the buffer: 1 (and its parts), 0 not yet,
+ * PROC_FRAME_BAD when its header announces more than frame_cap. */
+static int frame_ready(proc_session *s, int *tag, const char **payload, size_t *n)
+{
+    if (s->len < FRAME_HDR)
+        return 0;
+    size_t want = le32(s->buf + 1);
+    if (want > s->frame_cap)
+        return PROC_FRAME_BAD;
+    if (s->len < FRAME_HDR + want)
+        return 0;
+    *tag = s->buf[0];
+    *payload = (const char *)s->buf + FRAME_HDR;
+    *n = want;
+    s->taken = FRAME_HDR + want;
+    return 1;
+}
+
+int proc_session_recv(proc_session *s, double deadline_ms, int *tag, const char **payload, size_t *n)
+{
+    if (s->taken > 0) {  /* the frame returned last time is consumed now */
+        memmove(s->buf, s->buf + s->taken, s->len - s->taken);
+        s->len -= s->taken;
+        s->taken = 0;
+    }
+    for (;;) {
+        int ready = frame_ready(s, tag, payload, n);
+        if (ready != 0)
+            return ready;
+        if (s->res_r < 0)
+            return PROC_FRAME_EOF;
+        double left = deadline_ms - proc_now_ms();
+        if (left <= 0)
+            return PROC_FRAME_TIMEOUT;
+        struct pollfd fds[2] = { { s->out_r, POLLIN, 0 }, { s->res_r, POLLIN, 0 } };
+        int np = poll(fds, 2, (int)left + 1);
+        if (np < 0 && errno != EINTR)
+            return PROC_FRAME_EOF;
+        if (np <= 0)
+            continue;
+        if (fds[0].revents && s->out_r >= 0 && !drain(s->out_r, s->out))
+            close_fd(&s->out_r);
+        if (fds[1].revents) {
+            /* Never more than one frame's worth, never more than the total. */
+            size_t room = FRAME_HDR + s->frame_cap - s->len;
+            ssize_t r = read(s->res_r, s->buf + s->len, room);
+            if (r < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (r <= 0) {
+                close_fd(&s->res_r);
+                continue;
+            }
+            s->len += (size_t)r;
+            s->total += (size_t)r;
+            if (s->total > s->total_cap)
+                return PROC_FRAME_BAD;
+        }
+    }
+}
+
+int proc_session_send(proc_session *s, unsigned k)
+{
+    unsigned char b[4] = { (unsigned char)k, (unsigned char)(k >> 8), (unsigned char)(k >> 16),
+                           (unsigned char)(k >> 24) };
+    return s->cmd_w >= 0 && write(s->cmd_w, b, sizeof b) == (ssize_t)sizeof b ? 0 : -1;
+}
+
+/* Let the child exit on its own for grace_ms (reading its output
+ * meanwhile), then kill its group; fill r (when not NULL) and free s. */
+void proc_session_end(proc_session *s, double grace_ms, proc_result *r)
+{
+    close_fd(&s->cmd_w);
+    close_fd(&s->res_r);
+    sink *out = s->out;
+    int st = 0, killed = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    if (s->pid > 0) {
+        double deadline = proc_now_ms() + grace_ms;
+        while (s->out_r >= 0 && out != NULL) {
+            double left = deadline - proc_now_ms();
+            if (left <= 0)
+                break;
+            struct pollfd p = { s->out_r, POLLIN, 0 };
+            if (poll(&p, 1, (int)left + 1) > 0 && !drain(s->out_r, out))
+                close_fd(&s->out_r);
+        }
+        pid_t w;
+        while ((w = wait4(s->pid, &st, WNOHANG, &ru)) < 0 && errno == EINTR)
+            ;
+        if (w == 0) {
+            double left = deadline - proc_now_ms();
+            if (left > 0) /* stdout closed, not yet reaped: a moment more */
+                usleep((useconds_t)(left < 20 ? left : 20) * 1000);
+            while ((w = wait4(s->pid, &st, WNOHANG, &ru)) < 0 && errno == EINTR)
+                ;
+        }
+        if (w == 0) {
+            kill(-s->pid, SIGKILL);
+            killed = 1;
+            while (wait4(s->pid, &st, 0, &ru) < 0 && errno == EINTR)
+                ;
+        }
+        kill(-s->pid, SIGKILL);  /* anything it left behind in its group */
+    }
+    close_fd(&s->out_r);
+    if (r != NULL) {
+        memset(r, 0, sizeof *r);
+        r->status = st;
+        r->timed_out = killed;
+        r->maxrss_kb = ru.ru_maxrss;
+        r->wall_ms = proc_now_ms() - s->t0;
+        r->out = out && out->buf ? out->buf : calloc(1, 1);
+        r->out_len = out ? out->len : 0;
+        r->out_total = out ? out->total : 0;
+        r->res = calloc(1, 1);
+    } else if (out != NULL) {
+        free(out->buf);
+    }
+    free(out);
+    free(s->buf);
+    s->out = NULL;
+    s->buf = NULL;
+    s->pid = 0;
 }

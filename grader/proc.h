@@ -6,9 +6,13 @@
  *
  *   - its stdout and stderr, captured into one buffer capped at out_cap
  *     bytes (the rest is read and counted, never stored);
- *   - a results pipe on descriptor PROC_RESULT_FD, where the runner writes
- *     one line per event.  Each complete line restarts the wall-clock
- *     deadline, so the limit applies per case, not per run.
+ *   - a results pipe on descriptor PROC_RESULT_FD.  Nothing the child
+ *     writes moves a deadline: the caller sets each one.
+ *
+ * proc_run() runs a child function to its end (the compiler); a session
+ * (proc_session_*) execs slope-run and talks to it in frames (frame.h):
+ * commands on PROC_CMD_FD, results read back at most frame_cap bytes per
+ * frame and total_cap in all.
  *
  * The outcome follows isolate's small vocabulary: exited with a status,
  * killed by a signal, or timed out (the parent killed the group), with the
@@ -20,6 +24,7 @@
 #include <stddef.h>
 
 #define PROC_RESULT_FD 3
+#define PROC_CMD_FD 4
 
 typedef struct {
     int status;        /* wait status (WIFEXITED, WTERMSIG, ...) */
@@ -38,13 +43,44 @@ typedef struct {
 typedef int (*proc_child_fn)(void *arg);
 
 /* Fork; in the child, set up the channels, chdir(dir) when dir is not NULL
- * and call fn(arg).  In the parent, collect until the child exits or stays
- * silent on the results pipe for timeout_s seconds.  Returns 0, or -1 with
+ * and call fn(arg).  In the parent, collect until the child exits or
+ * timeout_s seconds have passed (then kill its group).  Returns 0, or -1 with
  * errno when the child could not be started; free r with proc_free(). */
 int proc_run(proc_result *r, const char *dir, double timeout_s, size_t out_cap,
              size_t res_cap, proc_child_fn fn, void *arg);
 
 void proc_free(proc_result *r);
+
+typedef struct {
+    int pid;
+    int out_r, res_r, cmd_w;
+    void *out;                 /* the stdout+stderr sink */
+    unsigned char *buf;        /* the frame being read */
+    size_t len, taken, total, frame_cap, total_cap;
+    double t0;
+} proc_session;
+
+/* What proc_session_recv() returns besides 1 (a frame). */
+#define PROC_FRAME_TIMEOUT 0   /* the deadline passed first */
+#define PROC_FRAME_EOF (-1)    /* the channel closed (the child exited?) */
+#define PROC_FRAME_BAD (-2)    /* a frame over frame_cap, or over total_cap in all */
+
+/* Fork and exec argv in dir as proc_run's child does, with a command pipe
+ * on PROC_CMD_FD.  0, or -1 with errno. */
+int proc_session_start(proc_session *s, const char *dir, char *const argv[], size_t out_cap,
+                       size_t frame_cap, size_t total_cap);
+
+/* Wait until a whole frame has arrived or deadline_ms (proc_now_ms()'s
+ * clock) passes, capturing stdout+stderr meanwhile.  On 1, *tag, *payload
+ * and *n describe the frame, valid until the next call. */
+int proc_session_recv(proc_session *s, double deadline_ms, int *tag, const char **payload, size_t *n);
+
+/* Send a command (a case number; 0 = stop).  0, or -1 when the child is gone. */
+int proc_session_send(proc_session *s, unsigned k);
+
+/* Give the child grace_ms to exit, then kill its group; reap it, fill r
+ * (when not NULL; timed_out means "had to be killed") and free s. */
+void proc_session_end(proc_session *s, double grace_ms, proc_result *r);
 
 /* Milliseconds on a monotonic clock. */
 double proc_now_ms(void);

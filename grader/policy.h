@@ -1,0 +1,38 @@
+/*
+ * policy.h -- the grader's one table of limits, defaults, readable paths and
+ * allowed system calls.  Every consumer reads it: the grader's C and Lua
+ * (through grader.c's `policy` and `limit`), the runner's sandbox, the help
+ * text and the report; grader/README.md quotes it.
+ *
+ * A lookup of an unknown name is an error, never a silent default:
+ * policy_find() returns NULL, and the Lua side raises.
+ */
+#ifndef SLOPE_GRADER_POLICY_H
+#define SLOPE_GRADER_POLICY_H
+
+#include <stddef.h>
+
+typedef struct {
+    const char *name;    /* as Lua sees it: time_limit, budget, ... */
+    double value;        /* the default */
+    const char *unit;    /* "s", "MB", "bytes", "files", "processes" */
+    const char *help;    /* one line, for --help and the README */
+} policy_limit;
+
+/* The limits, ending with a { NULL } row. */
+extern const policy_limit policy_limits[];
+
+/* The row called `name`, or NULL. */
+const policy_limit *policy_find(const char *name);
+
+/* Directories (and files) the compiler and the runner may read: the
+ * system's programs, libraries and headers; nothing of the course tree. */
+extern const char *const policy_system_ro[];
+extern const size_t policy_nsystem_ro;
+
+/* The runner's seccomp allow-list (libseccomp's numbers for this
+ * architecture), besides the argument-checked rules of sandbox.c. */
+extern const int policy_syscalls[];
+extern const size_t policy_nsyscalls;
+
+#endif
