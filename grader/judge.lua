@@ -195,10 +195,10 @@ local SIGNAL_TEXT = { SEGV = "segmentation fault: a bad pointer or a stack overf
                       TRAP = "trap" }
 
 -- What ended a child early, in the vocabulary students act on.
-local function classify(r, opts, during)
+local function classify(r, opts, during, limit)
     local mem_kb = opts.mem_mb * 1024
     if r.timed_out or r.signame == "XCPU" or (r.signame == "KILL" and not r.timed_out) then
-        return "time limit", string.format("time limit (%.3g s) %s", opts.time_limit, during)
+        return "time limit", string.format("time limit (%.3g s) %s", limit or opts.time_limit, during)
     end
     if r.signame == "SYS" then
         return "forbidden operation",
@@ -290,7 +290,10 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
                            detail = string.format("not run: time budget spent (first time-out in case %d)", first) }
         end
     end
-    local full = G.now_ms() + opts.time_limit * 1e3
+    -- Loading (the object's constructors) has a limit of its own: starting
+    -- LuaJIT and reading the job is no part of a case's time.
+    local load_limit = math.max(opts.time_limit, G.limit("load_limit"))
+    local full = G.now_ms() + load_limit * 1e3
     local deadline = math.min(full, st.budget_end)
     ev, tag, payload = h:recv(deadline)
     local first_k = queue[qi]
@@ -323,7 +326,8 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
             budget_spent(first_k)
             return #queue + 1
         end
-        local verdict, detail = classify(r, opts, "while loading your code (before any case: a constructor?)")
+        local verdict, detail = classify(r, opts, "while loading your code (before any case: a constructor?)",
+                                         load_limit)
         for i = qi, #queue do outcome[queue[i]] = { verdict = verdict, detail = detail } end
         return #queue + 1
     end
