@@ -90,7 +90,7 @@ end
 -- The options a grading depends on, passed through to `grader check`.
 local function check_args(opts, spec, root)
     local args = { "--format", "json", "--no-progress", "--exercises", root }
-    for _, k in ipairs({ "time-limit", "memory-limit", "cc", "opt" }) do
+    for _, k in ipairs({ "time-limit", "memory-limit", "budget", "cc", "opt" }) do
         if opts[k] then args[#args + 1] = "--" .. k; args[#args + 1] = opts[k] end
     end
     if opts.unsafe then args[#args + 1] = "--unsafe" end
@@ -207,7 +207,7 @@ function M.watch(opts, pos)
     local dir = file:match("^(.*)/[^/]*$") or "."
     local name = file:match("([^/]+)$")
     local argv = { G.exe(), "check", spec.dir, file, "--exercises", spec.dir:match("^(.*)/[^/]+$") or "." }
-    for _, k in ipairs({ "time-limit", "memory-limit", "format", "opt" }) do
+    for _, k in ipairs({ "time-limit", "memory-limit", "budget", "format", "opt" }) do
         if opts[k] then argv[#argv + 1] = "--" .. k; argv[#argv + 1] = opts[k] end
     end
     if opts.unsafe then argv[#argv + 1] = "--unsafe" end

@@ -30,7 +30,7 @@ options for every command:
 exit status: 0 all cases passed, 1 some failed, 2 usage or spec error,
 3 the grader itself failed.
 ]],
-    check = [[
+    check = string.format([[
 usage: grader check EXERCISE FILE.c [OPTIONS]
 
 Compile FILE.c with exercise.h, run every public case in a sandbox and
@@ -39,12 +39,14 @@ compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
   --format text|json|tap   text (default), Gradescope results.json, TAP 13
   --hidden                 also run the hidden cases (needs keys/hidden.txt)
   --figure OUT.svg|png     draw the exercise's figure with gnuplot
-  --time-limit SECONDS     per case, wall clock (default 2)
-  --memory-limit MB        address space for your code (default 256)
+  --time-limit SECONDS     per case, wall clock (default %g)
+  --budget SECONDS         every case together, wall clock (default %g); the
+                           cases it leaves no time for are "not run"
+  --memory-limit MB        address space for your code (default %g)
   --cc COMPILER            compile with COMPILER instead of cc
   --unsafe                 run without Landlock/seccomp (kernels without them)
   --no-progress            do not record progress (used by batch)
-]],
+]], G.limit("time_limit"), G.limit("budget"), G.limit("mem_mb")),
     list = [[
 usage: grader list
 
@@ -80,7 +82,7 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 
 -- ---- options --------------------------------------------------------------------
 
-local VALUED = { format = true, figure = true, ["time-limit"] = true, ["memory-limit"] = true,
+local VALUED = { format = true, figure = true, ["time-limit"] = true, ["memory-limit"] = true, budget = true,
                  cc = true, exercises = true, o = true, j = true, opt = true }
 
 local function parse_args(argv)
@@ -109,7 +111,7 @@ local function parse_args(argv)
 end
 
 local KNOWN = {
-    check = { format = 1, hidden = 1, figure = 1, ["time-limit"] = 1, ["memory-limit"] = 1, cc = 1,
+    check = { format = 1, hidden = 1, figure = 1, ["time-limit"] = 1, ["memory-limit"] = 1, budget = 1, cc = 1,
               unsafe = 1, ["no-progress"] = 1, exercises = 1, help = 1, opt = 1 },
     list = { exercises = 1, help = 1 },
     keys = { check = 1, exercises = 1, help = 1, unsafe = 1, cc = 1 },
@@ -220,6 +222,7 @@ local function judge_opts(opts)
     for k, v in pairs(J.DEFAULTS) do o[k] = v end
     o.time_limit = tonumber(opts["time-limit"]) or o.time_limit
     o.mem_mb = tonumber(opts["memory-limit"]) or o.mem_mb
+    o.budget = tonumber(opts.budget) or o.budget
     o.cc, o.unsafe, o.hidden = opts.cc, opts.unsafe, opts.hidden
     if opts.opt then o.opt = opts.opt end
     return o

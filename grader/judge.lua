@@ -472,7 +472,7 @@ end
 
 -- ---- the whole judgement ---------------------------------------------------------------------
 
-local VERDICT_ORDER = { "compile error", "missing function", "crashed", "time limit", "memory limit",
+local VERDICT_ORDER = { "compile error", "undefined symbol", "missing function", "crashed", "time limit", "memory limit",
                         "forbidden operation", "wrong answer" }
 
 local function overall(result)
@@ -480,6 +480,9 @@ local function overall(result)
         for _, c in ipairs(result.cases) do
             if c.verdict == v then return v, c end
         end
+    end
+    for _, c in ipairs(result.cases) do
+        if c.verdict ~= "passed" then return c.verdict, c end  -- never "passed" by omission
     end
     return "passed"
 end

@@ -98,6 +98,11 @@ end
 -- After the handshake: load the object (its constructors run now, inside
 -- the sandbox), name the missing functions, then serve the commands.
 function M.main(so)
+    local err = R.bind_now(so)
+    if err then
+        R.send("E", "cannot load the compiled code: " .. err:gsub("\n", " "))
+        return
+    end
     local ok, lib = pcall(ffi.load, so)
     if not ok then
         R.send("E", "cannot load the compiled code: " .. tostring(lib):gsub("\n", " "))

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -227,6 +228,13 @@ static const struct {
     { "defines_main.c", 0, "never runs main", "Score: 4/4", 0, FAST },
     { "wrong_signature.c", 1, "conflicting types for", "twice", 0, FAST },
     { "missing_function.c", 1, "missing function twice", "Score: 0/4", 0, FAST },
+    /* The results channel: nothing written on it moves a deadline or
+     * speaks for the grader. */
+    { "keepalive_sleep.c", 1, "time limit (0.1 s) in this case", "Score: 0/4", 0, FAST },
+    { "keepalive_spin.c", 1, "wrote to the grader's channel", "Score: 0/4", 0, FAST },
+    { "forged_sandbox.c", 1, "wrote to the grader's channel", "Score: 0/4", 0, FAST },
+    { "rewrite_results.c", 1, "wrote to the grader's channel", "Score: 0/4", 0, FAST },
+    { "result_flood.c", 1, "wrote to the grader's channel", "Score: 0/4", 0, ROOMY },
 };
 
 START_TEST(hostile_submission_gets_a_clear_verdict)
@@ -239,6 +247,54 @@ START_TEST(hostile_submission_gets_a_clear_verdict)
     ck_assert_out_has(hostile[_i].want);
     ck_assert_out_has(hostile[_i].also);
     ck_assert_out_lacks("internal error");
+}
+END_TEST
+
+/* The course's model answers live in libslope; slope-run links none of it,
+ * so a submission that calls them by name does not even load. */
+static const struct {
+    const char *ex, *file, *symbol, *score;
+} borrowing[] = {
+    { "01-finite-differences", "borrow_deriv.c", "undefined symbol slope_deriv_forward", "Score: 0/33" },
+    { "06-adam", "borrow_adam.c", "undefined symbol slope_optim_adam_", "Score: 0/12" },
+    { "09-roc-auc", "borrow_auc.c", "undefined symbol slope_auc_exact", "Score: 0/12" },
+};
+
+START_TEST(borrowing_the_model_answer_is_an_undefined_symbol)
+{
+    ck_assert_int_eq(run("check %s " HOSTILE "%s --time-limit 10 --exercises exercises",
+                         borrowing[_i].ex, borrowing[_i].file), 1);
+    ck_assert_out_has(borrowing[_i].symbol);
+    ck_assert_out_has(borrowing[_i].score);
+    ck_assert_out_has("-- undefined symbol (first in case 1)");
+    ck_assert_out_lacks("PASS");
+}
+END_TEST
+
+/* Seconds on a monotonic clock. */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* A budget for the whole submission: after it, the cases left are "not
+ * run", named after the first time-out; keepalive writes never extend it.
+ * The clock bound is 10 times the budget. */
+START_TEST(the_budget_caps_every_case_together)
+{
+    double t0 = now_s();
+    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --time-limit 0.4 --budget 1 "
+                         "--exercises " EXERCISES), 1);
+    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (0.4 s) in this case");
+    ck_assert_out_has("FAIL  case 4  twice(nan)  [0/1]\n        not run: time budget spent (first time-out in case 1)");
+    ck_assert_double_lt(now_s() - t0, 10 * 1.0 + 5);
+    t0 = now_s();
+    ck_assert_int_eq(run("check 1 " HOSTILE "keepalive_sleep.c --time-limit 0.4 --budget 1 "
+                         "--exercises " EXERCISES), 1);
+    ck_assert_out_has("not run: time budget spent (first time-out in case 1)");
+    ck_assert_double_lt(now_s() - t0, 10 * 1.0 + 5);
 }
 END_TEST
 
@@ -434,6 +490,9 @@ Suite *make_grader_suite(void)
     tcase_add_test(tc, number_and_name_select_the_same_exercise);
     tcase_add_loop_test(tc, hostile_submission_gets_a_clear_verdict, 0,
                         (int)(sizeof hostile / sizeof hostile[0]));
+    tcase_add_loop_test(tc, borrowing_the_model_answer_is_an_undefined_symbol, 0,
+                        (int)(sizeof borrowing / sizeof borrowing[0]));
+    tcase_add_test(tc, the_budget_caps_every_case_together);
     tcase_add_test(tc, printed_output_cannot_forge_a_verdict);
     tcase_add_test(tc, absolute_include_of_the_solution_is_denied);
     tcase_add_test(tc, json_is_gradescope_results);
