@@ -24,23 +24,44 @@ local function atomic_write(path, text)
 end
 
 -- DIR/NAME.c or DIR/NAME/*.c -> { name = ..., source = ... }, sorted by name.
+-- Every file is read safely (G.read_source: no links, regular files only,
+-- inside the student's own file or folder, at most source_cap bytes in
+-- all); a student whose files fail that gets { rejected = reason } and the
+-- batch goes on for everyone else.
 local function submissions(dir)
-    local subs = {}
+    local subs, cap = {}, G.limit("source_cap")
     for _, entry in ipairs(G.listdir(dir) or {}) do
         local path = dir .. "/" .. entry
-        local kind = G.stat(path)
-        if kind == "file" and entry:match("%.c$") then
-            subs[#subs + 1] = { name = entry:gsub("%.c$", ""), source = J.read_file(path) or "" }
+        local kind = G.lstat(path)
+        local name = entry:gsub("%.c$", "")
+        if kind == "link" and (entry:match("%.c$") or G.stat(path) == "dir") then
+            subs[#subs + 1] = { name = name, rejected = "links are not accepted (" .. entry .. ")" }
+        elseif kind == "file" and entry:match("%.c$") then
+            local source, why = G.read_source(path, path, cap)
+            subs[#subs + 1] = { name = name, source = source,
+                                rejected = why and string.format("%s (%s)", why, entry) }
+        elseif kind == "other" and entry:match("%.c$") then
+            subs[#subs + 1] = { name = name, rejected = "not a regular file (" .. entry .. ")" }
         elseif kind == "dir" then
-            local parts = {}
+            local parts, rejected, size = {}, nil, 0
             for _, f in ipairs(G.listdir(path) or {}) do
-                if f:match("%.c$") then
-                    -- Several files become one translation unit; #line keeps
-                    -- the compiler's messages pointing into the right file.
-                    parts[#parts + 1] = string.format('#line 1 "%s"\n', f) .. (J.read_file(path .. "/" .. f) or "")
+                if f:match("%.c$") and not rejected then
+                    local text, why = G.read_source(path .. "/" .. f, path, cap - size)
+                    if text then
+                        size = size + #text
+                        -- Several files become one translation unit; #line keeps
+                        -- the compiler's messages pointing into the right file.
+                        parts[#parts + 1] = string.format('#line 1 "%s"\n', f) .. text
+                    else
+                        rejected = string.format("%s (%s/%s)", why, entry, f)
+                    end
                 end
             end
-            if #parts > 0 then subs[#subs + 1] = { name = entry, source = table.concat(parts, "\n") } end
+            if rejected then
+                subs[#subs + 1] = { name = entry, rejected = rejected }
+            elseif #parts > 0 then
+                subs[#subs + 1] = { name = entry, source = table.concat(parts, "\n") }
+            end
         end
     end
     return subs
@@ -72,7 +93,7 @@ local function write_csv(path, spec, subs, results, ncases)
         local r = results[s.hash]
         if r then
             local row = { csv_field(s.name), r.score or "", r.max or "", csv_field(r.verdict or "grader error") }
-            for i = 1, ncases do row[#row + 1] = r.cases[i] or "" end
+            for i = 1, ncases do row[#row + 1] = r.cases[i] or (r.rejected and 0 or "") end
             rows[#rows + 1] = table.concat(row, ",")
         end
     end
@@ -107,6 +128,16 @@ local function fingerprint(spec, args)
     return G.hash(table.concat(parts, "\0"))
 end
 
+-- The feedback file of a student whose files were not accepted.
+local function rejected_json(spec, s, max_score)
+    local R = require "grader.report"
+    return string.format('{\n  "score": 0,\n  "max_score": %s,\n  "output": %s,\n' ..
+                         '  "extra_data": {"exercise": %s, "verdict": %s},\n  "tests": [\n  ]\n}\n',
+                         tostring(max_score), R.json_string("your submission was not graded: " .. s.rejected ..
+                         ". Hand in plain .c files, not links or special files."),
+                         R.json_string(spec.name), R.json_string(s.rejected))
+end
+
 function M.batch(opts, pos)
     local E = API.EXIT
     if #pos ~= 2 or type(opts.o) ~= "string" then
@@ -131,10 +162,17 @@ function M.batch(opts, pos)
     local fp = fingerprint(spec, args)
     local subs = submissions(pos[2])
     local results, todo, seen = {}, {}, {}
+    local max_score = 0
+    for _, c in ipairs(spec.cases) do
+        if not c.hidden or args[#args] == "--hidden" then max_score = max_score + c.points end
+    end
     for _, s in ipairs(subs) do
-        s.hash = G.hash(fp .. "\0" .. s.source)
+        s.hash = G.hash(fp .. "\0" .. (s.source or ("rejected\0" .. s.name .. "\0" .. s.rejected)))
         local cached = J.read_file(cache .. "/" .. s.hash .. ".json")
-        if cached then
+        if s.rejected then
+            results[s.hash] = { score = 0, max = max_score, verdict = s.rejected, cases = {}, rejected = true }
+            atomic_write(feedback .. "/" .. s.name .. ".json", rejected_json(spec, s, max_score))
+        elseif cached then
             results[s.hash] = parse_result(cached)
         elseif not seen[s.hash] then
             seen[s.hash] = true
@@ -188,8 +226,11 @@ function M.batch(opts, pos)
         if text and J.read_file(path) ~= text then atomic_write(path, text) end
     end
     write_csv(csv, spec, subs, results, ncases)
-    io.stdout:write(string.format("batch: %d submissions (%d graded, %d from the cache or duplicates) -> %s\n",
-                                  #subs, #todo, #subs - #todo, csv))
+    local nrejected = 0
+    for _, s in ipairs(subs) do if s.rejected then nrejected = nrejected + 1 end end
+    io.stdout:write(string.format("batch: %d submissions (%d graded, %d from the cache or duplicates%s) -> %s\n",
+                                  #subs, #todo, #subs - #todo - nrejected,
+                                  nrejected > 0 and string.format(", %d not accepted", nrejected) or "", csv))
     return E.OK
 end
 

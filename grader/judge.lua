@@ -509,8 +509,9 @@ end
 
 function M.execute(spec, file, opts)
     opts.runner = opts.runner or runner_path()
-    local source = read_file(file)
-    if source == nil then return nil, "cannot read " .. file end
+    -- No links, no special files, a size cap: see G.read_source.
+    local source, why = G.read_source(file, file, G.limit("source_cap"))
+    if source == nil then return nil, string.format("cannot read %s: %s", file, why) end
     local tmp = G.mkdtemp()
     local ok, a, b, c, d, e = pcall(function()
         local t0 = G.now_ms()
@@ -527,7 +528,7 @@ function M.execute(spec, file, opts)
     end)
     if not os.getenv("SLOPE_KEEP_TMP") then G.rmtree(tmp) end
     if not ok then error(a, 0) end
-    return { compiled = a, compile = b, timing = c, outcome = d, stdout = e }
+    return { compiled = a, compile = b, timing = c, outcome = d, stdout = e, source = source }
 end
 
 -- Trim compiler messages to what a student reads first.
@@ -555,7 +556,7 @@ function M.check(spec, file, opts)
     end
     -- Only now, with every child gone, are the keys read.
     local keys = S.load_keys(spec, opts.hidden)
-    local source = read_file(file) or ""
+    local source = ex.source
     for _, c in ipairs(spec.cases) do
         if c.run then
             local o = ex.outcome and ex.outcome[c.index]

@@ -372,6 +372,74 @@ static int l_stat(lua_State *L)
     return 1;
 }
 
+/* read_source(path, root, cap) -> text | nil, reason: read a submission
+ * file without following a link (O_NOFOLLOW, and no hard link either),
+ * only when it is a regular file of at most cap bytes whose real path lies
+ * inside root (the student's own folder, or the file itself). */
+static int l_read_source(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    const char *root = luaL_checkstring(L, 2);
+    size_t cap = (size_t)luaL_checknumber(L, 3);
+    const char *why = NULL;
+    char real[PATH_MAX], real_root[PATH_MAX];
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        why = errno == ELOOP ? "links are not accepted" : strerror(errno);
+    else if (fstat(fd, &st) < 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    else if (st.st_nlink > 1)
+        why = "links are not accepted (a hard link)";
+    else if ((size_t)st.st_size > cap)
+        why = "too large";
+    else if (realpath(path, real) == NULL || realpath(root, real_root) == NULL)
+        why = strerror(errno);
+    else {
+        size_t n = strlen(real_root);
+        if (strcmp(real, real_root) != 0 && (strncmp(real, real_root, n) != 0 || real[n] != '/'))
+            why = "links are not accepted (it lies outside your folder)";
+    }
+    luaL_Buffer b;
+    if (why == NULL) {
+        luaL_buffinit(L, &b);
+        size_t total = 0;
+        for (;;) {
+            char chunk[8192];
+            ssize_t r = read(fd, chunk, sizeof chunk);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0 || (total += (size_t)r) > cap) {
+                why = r < 0 ? strerror(errno) : r > 0 ? "too large" : NULL;
+                break;
+            }
+            luaL_addlstring(&b, chunk, (size_t)r);
+        }
+    }
+    if (fd >= 0)
+        close(fd);
+    if (why != NULL) {
+        lua_pushnil(L);
+        lua_pushstring(L, why);
+        return 2;
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/* lstat(path) -> "file" | "dir" | "link" | "other" | nil */
+static int l_lstat(lua_State *L)
+{
+    struct stat st;
+    if (lstat(luaL_checkstring(L, 1), &st) < 0)
+        return 0;
+    lua_pushstring(L, S_ISLNK(st.st_mode) ? "link" : S_ISDIR(st.st_mode) ? "dir"
+                      : S_ISREG(st.st_mode) ? "file" : "other");
+    return 1;
+}
+
 /* listdir(path) -> sorted array of names (no dot files), or nil. */
 static int l_listdir(lua_State *L)
 {
@@ -525,7 +593,7 @@ static const luaL_Reg grader_c[] = {
     { "compile", l_compile }, { "runner_start", l_runner_start }, { "probe", l_probe },
     { "policy", l_policy },   { "limit", l_limit },     { "mkdtemp", l_mkdtemp },
     { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
-    { "listdir", l_listdir }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
+    { "listdir", l_listdir }, { "read_source", l_read_source }, { "lstat", l_lstat }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
     { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
     { "spawn", l_spawn },     { "wait", l_wait },       { "watch", l_watch },
     { NULL, NULL },

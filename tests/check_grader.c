@@ -298,6 +298,69 @@ START_TEST(the_budget_caps_every_case_together)
 }
 END_TEST
 
+/* A file's contents, NUL-terminated, into buf (empty when unreadable). */
+static const char *slurp(const char *path, char *buf, size_t n)
+{
+    FILE *fp = fopen(path, "r");
+    size_t len = fp ? fread(buf, 1, n - 1, fp) : 0;
+    buf[len] = '\0';
+    if (fp)
+        fclose(fp);
+    return buf;
+}
+
+/* A class folder unpacked from students' archives: a part that links to the
+ * hidden keys, a link to a classmate's file, a part linked to /dev/zero, a
+ * FIFO, a hard link.  Each of those students gets a verdict of their own;
+ * the others are graded; nothing blocks, nothing is read through a link. */
+START_TEST(batch_reads_submissions_safely)
+{
+    char cwd[512], p[900], q[900], csv[1 << 14];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    const char *dirs[] = { "class", "class/mallory", "class/dora", "class/fifi", NULL };
+    for (int i = 0; dirs[i] != NULL; i++) {
+        snprintf(p, sizeof p, "%s/%s", work, dirs[i]);
+        ck_assert_int_eq(mkdir(p, 0755), 0);
+    }
+    snprintf(p, sizeof p, "cp " EXERCISES "/01-twice/solution.c %s/class/alice.c", work);
+    ck_assert_int_eq(system(p), 0);
+    /* mallory: two honest-looking parts around the hidden keys. */
+    snprintf(p, sizeof p, "%s/" EXERCISES "/01-twice/keys/hidden.txt", cwd);
+    snprintf(q, sizeof q, "%s/class/mallory/b.c", work);
+    ck_assert_int_eq(symlink(p, q), 0);
+    snprintf(p, sizeof p, "cp " EXERCISES "/01-twice/solution.c %s/class/mallory/a.c", work);
+    ck_assert_int_eq(system(p), 0);
+    snprintf(q, sizeof q, "%s/class/zed.c", work);
+    ck_assert_int_eq(symlink("alice.c", q), 0);
+    snprintf(q, sizeof q, "%s/class/dora/zero.c", work);
+    ck_assert_int_eq(symlink("/dev/zero", q), 0);
+    snprintf(q, sizeof q, "%s/class/fifi/part.c", work);
+    ck_assert_int_eq(mkfifo(q, 0644), 0);
+    snprintf(q, sizeof q, "%s/class/harry.c", work);
+    snprintf(p, sizeof p, "cp " EXERCISES "/01-twice/solution.c %s/class/hank.c", work);
+    ck_assert_int_eq(system(p), 0);
+    snprintf(p, sizeof p, "%s/class/hank.c", work);
+    ck_assert_int_eq(link(p, q), 0);
+    ck_assert_int_eq(run("batch 1 %s/class -o %s/grades.csv -j 2 --time-limit 10 --exercises " EXERCISES,
+                         work, work), 0);
+    ck_assert_out_has("7 submissions");
+    /* hank and harry are one file under two names: neither is accepted. */
+    ck_assert_out_has("6 not accepted");
+    snprintf(p, sizeof p, "%s/grades.csv", work);
+    slurp(p, csv, sizeof csv);
+    ck_assert_msg(strstr(csv, "\nalice,5,5,passed,1,1,1,1,1\n") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\nmallory,0,5,links are not accepted (mallory/b.c)") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\nzed,0,5,links are not accepted (zed.c)") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\ndora,0,5,links are not accepted (dora/zero.c)") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\nfifi,0,5,not a regular file (fifi/part.c)") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\nharry,0,5,links are not accepted (a hard link) (harry.c)") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "\nhank,0,5,links are not accepted (a hard link) (hank.c)") != NULL, "%s", csv);
+    snprintf(p, sizeof p, "%s/grades.feedback/mallory.json", work);
+    ck_assert_msg(strstr(slurp(p, csv, sizeof csv), "was not graded: links are not accepted") != NULL, "%s", csv);
+    ck_assert_msg(strstr(csv, "0x1") == NULL, "a key leaked into the feedback: %s", csv);
+}
+END_TEST
+
 /* Printed output is escaped and fenced: a forged verdict line never starts
  * a line of the report. */
 START_TEST(printed_output_cannot_forge_a_verdict)
@@ -493,6 +556,7 @@ Suite *make_grader_suite(void)
     tcase_add_loop_test(tc, borrowing_the_model_answer_is_an_undefined_symbol, 0,
                         (int)(sizeof borrowing / sizeof borrowing[0]));
     tcase_add_test(tc, the_budget_caps_every_case_together);
+    tcase_add_test(tc, batch_reads_submissions_safely);
     tcase_add_test(tc, printed_output_cannot_forge_a_verdict);
     tcase_add_test(tc, absolute_include_of_the_solution_is_denied);
     tcase_add_test(tc, json_is_gradescope_results);
