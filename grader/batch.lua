@@ -190,6 +190,7 @@ function M.batch(opts, pos)
         running[pid], nrun = nil, nrun - 1
         local base = cache .. "/" .. s.hash
         G.rmtree(base .. ".src")
+        G.guard("-d", base .. ".src")
         if status == 0 or status == 1 then
             os.rename(base .. ".json.tmp", base .. ".json")
             results[s.hash] = parse_result(J.read_file(base .. ".json") or "")
@@ -197,6 +198,7 @@ function M.batch(opts, pos)
             results[s.hash] = { verdict = string.format("grader error (exit %d)", status), cases = {} }
             os.remove(base .. ".json.tmp")
         end
+        G.guard("-d", base .. ".json.tmp")
         for _, t in ipairs(subs) do
             if t.hash == s.hash then
                 done = done + (t == s and 1 or 0)
@@ -211,6 +213,9 @@ function M.batch(opts, pos)
     for _, s in ipairs(todo) do
         while nrun >= jobs do finish(G.wait()) end
         local base = cache .. "/" .. s.hash
+        -- Registered first: a batch killed now leaves neither behind.
+        G.guard("+d", base .. ".src")
+        G.guard("+d", base .. ".json.tmp")
         G.mkdir(base .. ".src")
         J.write_file(base .. ".src/submission.c", s.source)
         local argv = { exe, "check", spec.dir, base .. ".src/submission.c" }

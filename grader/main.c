@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -333,6 +335,140 @@ static void on_stop(int sig)
     raise(sig);
 }
 
+/* ---- the guardian: nothing outlives the grader ------------------------------- *
+ *
+ * A small process forked from the grader, in a group of its own and deaf to
+ * SIGINT/SIGTERM/SIGHUP, that reads a pipe: "+g PGID" / "-g PGID" (a child's
+ * process group) and "+d PATH" / "-d PATH" (a temp file or directory).  When
+ * the grader dies, however it dies (kill -9 included), the pipe closes; the
+ * guardian then kills every group still registered (a compiler's cc1 and as
+ * with it, a runner, a `grader check` of batch) and removes every path, and
+ * exits.  Children also carry PR_SET_PDEATHSIG; the guardian is for what
+ * they started (PDEATHSIG is not inherited) and for the files. */
+static int guard_fd = -1;
+static pid_t guard_pid = -1;
+
+#define GUARD_MAX 256
+
+static void guardian_main(int fd)
+{
+    static char paths[GUARD_MAX][PATH_MAX];
+    static pid_t groups[GUARD_MAX];
+    static char line[PATH_MAX + 8];
+    size_t len = 0;
+    FILE *in = fdopen(fd, "r");
+    while (in != NULL && fgets(line, sizeof line, in) != NULL) {
+        len = strlen(line);
+        if (len > 0 && line[len - 1] == '\n')
+            line[--len] = '\0';
+        if (len < 4 || line[2] != ' ')
+            continue;
+        const char *arg = line + 3;
+        if (line[1] == 'g') {
+            pid_t g = (pid_t)atoi(arg);
+            for (int i = 0; i < GUARD_MAX; i++)
+                if (line[0] == '+' ? groups[i] == 0 : groups[i] == g) {
+                    groups[i] = line[0] == '+' ? g : 0;
+                    break;
+                }
+        } else if (line[1] == 'd' && strlen(arg) < PATH_MAX) {
+            for (int i = 0; i < GUARD_MAX; i++)
+                if (line[0] == '+' ? paths[i][0] == '\0' : strcmp(paths[i], arg) == 0) {
+                    if (line[0] == '+')
+                        memcpy(paths[i], arg, strlen(arg) + 1);
+                    else
+                        paths[i][0] = '\0';
+                    break;
+                }
+        }
+    }
+    for (int i = 0; i < GUARD_MAX; i++)
+        if (groups[i] > 0)
+            kill(-groups[i], SIGKILL);
+    /* Twice: a process being killed may finish the write it was in. */
+    int any = 0;
+    for (int i = 0; i < GUARD_MAX; i++)
+        any |= groups[i] > 0 || paths[i][0] != '\0';
+    for (int round = 0; round < 2 && any; round++) {
+        if (round > 0)
+            usleep(100 * 1000);
+        for (int i = 0; i < GUARD_MAX; i++)
+            if (paths[i][0] != '\0')
+                nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    }
+    _exit(0);
+}
+
+/* Start the guardian on first use; -1 when it cannot be started. */
+static int guard_start(void)
+{
+    if (guard_fd >= 0)
+        return 0;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        signal(SIGINT, SIG_IGN);
+        signal(SIGTERM, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
+        signal(SIGPIPE, SIG_IGN);
+        int fd = fcntl(p[0], F_DUPFD, 3);
+        syscall(SYS_close_range, 0, (unsigned)fd - 1, 0);
+        syscall(SYS_close_range, (unsigned)fd + 1, ~0U, 0);
+        guardian_main(fd);
+    }
+    close(p[0]);
+    if (pid < 0) {
+        close(p[1]);
+        return -1;
+    }
+    guard_fd = p[1];
+    guard_pid = pid;
+    return 0;
+}
+
+/* A normal exit: the guardian finds nothing registered and ends; wait for
+ * it, so that no process outlives the grader even for a moment. */
+static void guard_stop(void)
+{
+    if (guard_fd < 0)
+        return;
+    close(guard_fd);
+    guard_fd = -1;
+    while (waitpid(guard_pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+}
+
+static void guard(const char *op, const char *arg)
+{
+    char line[PATH_MAX + 8];
+    int n = snprintf(line, sizeof line, "%s %s\n", op, arg);
+    if (n > 0 && (size_t)n < sizeof line && guard_start() == 0 &&
+        write(guard_fd, line, (size_t)n) != n)
+        fprintf(stderr, "grader: the guardian is gone: %s\n", strerror(errno));
+}
+
+/* proc.c's hook: a child's group is registered while it lives. */
+static void guard_child(int pid, int alive)
+{
+    char g[32];
+    snprintf(g, sizeof g, "%d", pid);
+    guard(alive ? "+g" : "-g", g);
+}
+
+/* guard(op, arg): "+d"/"-d" a path, "+g"/"-g" a process group. */
+static int l_guard(lua_State *L)
+{
+    const char *op = luaL_checkstring(L, 1);
+    if (strcmp(op, "+d") != 0 && strcmp(op, "-d") != 0 && strcmp(op, "+g") != 0 && strcmp(op, "-g") != 0)
+        return luaL_error(L, "guard: unknown operation '%s'", op);
+    guard(op, luaL_checkstring(L, 2));
+    return 0;
+}
+
 static int l_mkdtemp(lua_State *L)
 {
     const char *tmp = getenv("TMPDIR");
@@ -342,6 +478,7 @@ static int l_mkdtemp(lua_State *L)
         return luaL_error(L, "cannot make a temp directory under %s: %s",
                           tmp && *tmp ? tmp : "/tmp", strerror(errno));
     memcpy(current_tmp, path, sizeof path);
+    guard("+d", path);
     lua_pushstring(L, path);
     return 1;
 }
@@ -350,8 +487,10 @@ static int l_rmtree(lua_State *L)
 {
     const char *dir = luaL_checkstring(L, 1);
     lua_pushboolean(L, nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0);
-    if (strcmp(dir, current_tmp) == 0)
+    if (strcmp(dir, current_tmp) == 0) {
         current_tmp[0] = '\0';
+        guard("-d", dir);
+    }
     return 1;
 }
 
@@ -522,8 +661,15 @@ static int l_spawn(lua_State *L)
         lua_pop(L, 1);
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
+        /* A group of its own (the guardian kills it with whatever it
+         * started) that dies with this process. */
+        setpgid(0, 0);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(EXIT_INTERNAL);
         int null = open("/dev/null", O_RDONLY);
         if (null < 0 || dup2(null, 0) < 0)
             _exit(EXIT_INTERNAL);
@@ -538,6 +684,8 @@ static int l_spawn(lua_State *L)
     free_argv(argv);
     if (pid < 0)
         return luaL_error(L, "fork: %s", strerror(errno));
+    setpgid(pid, pid);
+    guard_child(pid, 1);
     lua_pushinteger(L, pid);
     return 1;
 }
@@ -551,6 +699,7 @@ static int l_wait(lua_State *L)
         ;
     if (pid < 0)
         return 0;
+    guard_child(pid, 0);
     lua_pushinteger(L, pid);
     lua_pushinteger(L, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
     return 2;
@@ -593,7 +742,8 @@ static const luaL_Reg grader_c[] = {
     { "compile", l_compile }, { "runner_start", l_runner_start }, { "probe", l_probe },
     { "policy", l_policy },   { "limit", l_limit },     { "mkdtemp", l_mkdtemp },
     { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
-    { "listdir", l_listdir }, { "read_source", l_read_source }, { "lstat", l_lstat }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
+    { "listdir", l_listdir }, { "read_source", l_read_source }, { "lstat", l_lstat },
+    { "guard", l_guard }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
     { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
     { "spawn", l_spawn },     { "wait", l_wait },       { "watch", l_watch },
     { NULL, NULL },
@@ -642,6 +792,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, on_stop);
     signal(SIGTERM, on_stop);
+    proc_on_child = guard_child;
     lua_State *L = luaL_newstate();
     if (L == NULL) {
         fputs("grader: internal error: cannot create the Lua state\n", stderr);
@@ -677,5 +828,6 @@ int main(int argc, char **argv)
         code = (int)luaL_optinteger(L, -1, EXIT_INTERNAL);
     fflush(NULL);
     lua_close(L);
+    guard_stop();
     return code;
 }

@@ -21,6 +21,14 @@
 #include <time.h>
 #include <unistd.h>
 
+void (*proc_on_child)(int pid, int alive);
+
+static void tell(int pid, int alive)
+{
+    if (proc_on_child != NULL)
+        proc_on_child(pid, alive);
+}
+
 double proc_now_ms(void)
 {
     struct timespec ts;
@@ -155,6 +163,7 @@ int proc_run(proc_result *r, const char *dir, double timeout_s, size_t out_cap,
         _exit(rc);
     }
     setpgid(pid, pid);  /* also here: no race with an early kill(-pid) */
+    tell(pid, 1);
     close(outp[1]);
     close(resp[1]);
     sink out = { .limit = out_cap }, res = { .limit = res_cap };
@@ -163,6 +172,7 @@ int proc_run(proc_result *r, const char *dir, double timeout_s, size_t out_cap,
     while (wait4(pid, &r->status, 0, &ru) < 0 && errno == EINTR)
         ;
     kill(-pid, SIGKILL);  /* anything the child left behind in its group */
+    tell(pid, 0);
     r->wall_ms = proc_now_ms() - t0;
     r->maxrss_kb = ru.ru_maxrss;
     r->out = out.buf ? out.buf : calloc(1, 1);
@@ -223,6 +233,7 @@ int proc_session_start(proc_session *s, const char *dir, char *const argv[], siz
         return -1;
     }
     setpgid(pid, pid);  /* also here: no race with an early kill(-pid) */
+    tell(pid, 1);
     s->pid = pid;
     s->out_r = outp[0], s->res_r = resp[0], s->cmd_w = cmdp[1];
     s->frame_cap = frame_cap, s->total_cap = total_cap;
@@ -345,6 +356,7 @@ void proc_session_end(proc_session *s, double grace_ms, proc_result *r)
                 ;
         }
         kill(-s->pid, SIGKILL);  /* anything it left behind in its group */
+        tell(s->pid, 0);
     }
     close_fd(&s->out_r);
     if (r != NULL) {

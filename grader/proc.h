@@ -82,6 +82,11 @@ int proc_session_send(proc_session *s, unsigned k);
  * (when not NULL; timed_out means "had to be killed") and free s. */
 void proc_session_end(proc_session *s, double grace_ms, proc_result *r);
 
+/* When set, called with (pid, 1) as a child's process group is created
+ * and (pid, 0) once it has been reaped and its group killed (the grader's
+ * guardian keeps the list; see main.c). */
+extern void (*proc_on_child)(int pid, int alive);
+
 /* Milliseconds on a monotonic clock. */
 double proc_now_ms(void);
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -58,8 +59,9 @@ static void teardown(void)
     ck_assert_int_eq(system(cmd), 0);
 }
 
-/* Count live processes whose environment holds `marker`. */
-static int processes_with(const char *marker)
+/* Count live processes whose environment holds `marker` (and, when comm
+ * is not NULL, whose command name is comm). */
+static int processes_named(const char *marker, const char *comm)
 {
     DIR *d = opendir("/proc");
     int n = 0;
@@ -68,6 +70,17 @@ static int processes_with(const char *marker)
         char path[300], buf[65536];
         if (e->d_name[0] < '0' || e->d_name[0] > '9')
             continue;
+        if (comm != NULL) {
+            char name[64] = "";
+            snprintf(path, sizeof path, "/proc/%s/comm", e->d_name);
+            FILE *cf = fopen(path, "r");
+            if (cf == NULL || fgets(name, sizeof name, cf) == NULL || strncmp(name, comm, strlen(comm)) != 0) {
+                if (cf)
+                    fclose(cf);
+                continue;
+            }
+            fclose(cf);
+        }
         snprintf(path, sizeof path, "/proc/%s/environ", e->d_name);
         FILE *fp = fopen(path, "r");
         if (fp == NULL)
@@ -83,6 +96,11 @@ static int processes_with(const char *marker)
     if (d)
         closedir(d);
     return n;
+}
+
+static int processes_with(const char *marker)
+{
+    return processes_named(marker, NULL);
 }
 
 static int dir_is_empty(const char *path)
@@ -361,6 +379,55 @@ START_TEST(batch_reads_submissions_safely)
 }
 END_TEST
 
+/* kill -9 of a batch while a compiler runs (slow_compile.c) and runners
+ * spin: within a few seconds no process of it is left, and no temp file;
+ * the rerun resumes and its gradebook is byte-identical to a clean run's. */
+START_TEST(kill_9_of_batch_leaves_nothing)
+{
+    char cwd[512], cmd[2048], tmp[700], a[1 << 13], b[1 << 13];
+    const char *marker = "SLOPE_GRADER_MARK=kill9";
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    snprintf(tmp, sizeof tmp, "%s/tmpk", work);
+    ck_assert_int_eq(mkdir(tmp, 0700), 0);
+    snprintf(cmd, sizeof cmd,
+             "mkdir %s/class && cp " HOSTILE "slow_compile.c %s/class/a_slow.c && "
+             "cp " HOSTILE "infinite_loop.c %s/class/b_spin.c && cp " HOSTILE "keepalive_sleep.c %s/class/c_spin.c && "
+             "cp " EXERCISES "/01-twice/solution.c %s/class/d_good.c", work, work, work, work, work);
+    ck_assert_int_eq(system(cmd), 0);
+#define KILL_BATCH "batch 1 %s/class -o %s/%s.csv -j 3 --time-limit 1 --budget 2 --exercises " EXERCISES
+    char args[1024];
+    snprintf(args, sizeof args, KILL_BATCH, work, work, "g");
+    snprintf(cmd, sizeof cmd, "env %s TMPDIR=%s %s %s > /dev/null 2>&1 & echo $! > %s/pid", marker, tmp,
+             grader(), args, work);
+    ck_assert_int_eq(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/pid", work);
+    int pid = atoi(slurp(cmd, a, sizeof a));
+    ck_assert_int_gt(pid, 0);
+    double t0 = now_s();
+    while (processes_named(marker, "cc1") == 0 && now_s() - t0 < 60)
+        usleep(20000);
+    ck_assert_msg(processes_named(marker, "cc1") > 0, "no compiler ever ran");
+    usleep(300000);  /* the runners are spinning too, by now */
+    ck_assert_int_eq(kill(pid, SIGKILL), 0);
+    t0 = now_s();
+    while (processes_with(marker) > 0 && now_s() - t0 < 10)
+        usleep(50000);
+    ck_assert_msg(processes_with(marker) == 0, "%d processes outlived the batch", processes_with(marker));
+    ck_assert_msg(dir_is_empty(tmp), "the killed batch left temp files behind");
+    snprintf(cmd, sizeof cmd, "test -z \"$(find %s/g.feedback -name '*.tmp' -o -name '*.src')\"", work);
+    ck_assert_msg(system(cmd) == 0, "the killed batch left half-written files");
+    /* The rerun resumes; a clean run in another place agrees byte for byte. */
+    ck_assert_int_eq(run(KILL_BATCH, work, work, "g"), 0);
+    ck_assert_int_eq(run(KILL_BATCH, work, work, "clean"), 0);
+    snprintf(cmd, sizeof cmd, "%s/g.csv", work);
+    slurp(cmd, a, sizeof a);
+    snprintf(cmd, sizeof cmd, "%s/clean.csv", work);
+    ck_assert_str_eq(a, slurp(cmd, b, sizeof b));
+    ck_assert_msg(strstr(a, "\nd_good,5,5,passed,1,1,1,1,1\n") != NULL, "%s", a);
+    ck_assert_msg(strstr(a, "\na_slow,0,5,compile error,") != NULL, "%s", a);
+}
+END_TEST
+
 /* Printed output is escaped and fenced: a forged verdict line never starts
  * a line of the report. */
 START_TEST(printed_output_cannot_forge_a_verdict)
@@ -570,5 +637,11 @@ Suite *make_grader_suite(void)
     tcase_add_test(tc, committed_keys_match_the_solutions);
     tcase_add_test(tc, list_shows_progress);
     suite_add_tcase(s, tc);
+    /* A compile time-out (10 s) twice over, on a loaded machine. */
+    TCase *slow = tcase_create("kill");
+    tcase_add_checked_fixture(slow, setup, teardown);
+    tcase_set_timeout(slow, 300);
+    tcase_add_test(slow, kill_9_of_batch_leaves_nothing);
+    suite_add_tcase(s, slow);
     return s;
 }
