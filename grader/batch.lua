@@ -184,21 +184,24 @@ function M.batch(opts, pos)
         if not c.hidden or args[#args] == "--hidden" then ncases = ncases + 1 end
     end
     local exe = G.exe()
+    -- This run's own scratch names: the guardian of an earlier, killed run
+    -- may still be removing its own while this one starts.
+    local run_tag = "." .. G.getpid()
     local running, nrun, done, tty = {}, 0, #subs - #todo, G.isatty(2)
     local function finish(pid, status)
         local s = running[pid]
         running[pid], nrun = nil, nrun - 1
         local base = cache .. "/" .. s.hash
-        G.rmtree(base .. ".src")
-        G.guard("-d", base .. ".src")
+        G.rmtree(base .. run_tag .. ".src")
+        G.guard("-d", base .. run_tag .. ".src")
         if status == 0 or status == 1 then
-            os.rename(base .. ".json.tmp", base .. ".json")
+            os.rename(base .. run_tag .. ".json.tmp", base .. ".json")
             results[s.hash] = parse_result(J.read_file(base .. ".json") or "")
         else
             results[s.hash] = { verdict = string.format("grader error (exit %d)", status), cases = {} }
-            os.remove(base .. ".json.tmp")
+            os.remove(base .. run_tag .. ".json.tmp")
         end
-        G.guard("-d", base .. ".json.tmp")
+        G.guard("-d", base .. run_tag .. ".json.tmp")
         for _, t in ipairs(subs) do
             if t.hash == s.hash then
                 done = done + (t == s and 1 or 0)
@@ -214,13 +217,13 @@ function M.batch(opts, pos)
         while nrun >= jobs do finish(G.wait()) end
         local base = cache .. "/" .. s.hash
         -- Registered first: a batch killed now leaves neither behind.
-        G.guard("+d", base .. ".src")
-        G.guard("+d", base .. ".json.tmp")
-        G.mkdir(base .. ".src")
-        J.write_file(base .. ".src/submission.c", s.source)
-        local argv = { exe, "check", spec.dir, base .. ".src/submission.c" }
+        G.guard("+d", base .. run_tag .. ".src")
+        G.guard("+d", base .. run_tag .. ".json.tmp")
+        G.mkdir(base .. run_tag .. ".src")
+        J.write_file(base .. run_tag .. ".src/submission.c", s.source)
+        local argv = { exe, "check", spec.dir, base .. run_tag .. ".src/submission.c" }
         for _, a in ipairs(args) do argv[#argv + 1] = a end
-        running[G.spawn(argv, base .. ".json.tmp")] = s
+        running[G.spawn(argv, base .. run_tag .. ".json.tmp")] = s
         nrun = nrun + 1
     end
     while nrun > 0 do finish(G.wait()) end

@@ -385,17 +385,19 @@ static void guardian_main(int fd)
     for (int i = 0; i < GUARD_MAX; i++)
         if (groups[i] > 0)
             kill(-groups[i], SIGKILL);
-    /* Twice: a process being killed may finish the write it was in. */
-    int any = 0;
-    for (int i = 0; i < GUARD_MAX; i++)
-        any |= groups[i] > 0 || paths[i][0] != '\0';
-    for (int round = 0; round < 2 && any; round++) {
-        if (round > 0)
-            usleep(100 * 1000);
+    /* A process being killed may finish the write it was in: the files go
+     * once every group is empty (or after two seconds). */
+    for (int tries = 0; tries < 200; tries++) {
+        int alive = 0;
         for (int i = 0; i < GUARD_MAX; i++)
-            if (paths[i][0] != '\0')
-                nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
+            alive |= groups[i] > 0 && kill(-groups[i], 0) == 0;
+        if (!alive)
+            break;
+        usleep(10 * 1000);
     }
+    for (int i = 0; i < GUARD_MAX; i++)
+        if (paths[i][0] != '\0')
+            nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
     _exit(0);
 }
 
@@ -605,6 +607,12 @@ static int l_now_ms(lua_State *L)
     return 1;
 }
 
+static int l_getpid(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)getpid());
+    return 1;
+}
+
 static int l_isatty(lua_State *L)
 {
     lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
@@ -743,7 +751,7 @@ static const luaL_Reg grader_c[] = {
     { "policy", l_policy },   { "limit", l_limit },     { "mkdtemp", l_mkdtemp },
     { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
     { "listdir", l_listdir }, { "read_source", l_read_source }, { "lstat", l_lstat },
-    { "guard", l_guard }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
+    { "guard", l_guard },     { "getpid", l_getpid }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
     { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
     { "spawn", l_spawn },     { "wait", l_wait },       { "watch", l_watch },
     { NULL, NULL },
@@ -793,6 +801,10 @@ int main(int argc, char **argv)
     signal(SIGINT, on_stop);
     signal(SIGTERM, on_stop);
     proc_on_child = guard_child;
+    /* Now, not on first use: a grader killed a moment after it made its
+     * temp directory must already have someone to remove it. */
+    if (guard_start() < 0)
+        fprintf(stderr, "grader: warning: no guardian (%s): a killed grader may leave files\n", strerror(errno));
     lua_State *L = luaL_newstate();
     if (L == NULL) {
         fputs("grader: internal error: cannot create the Lua state\n", stderr);
