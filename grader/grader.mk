@@ -4,6 +4,9 @@
 #   make grader-e2e      the grader's end-to-end tests (run by make check)
 #   make grader-keys     regenerate every exercise's answer keys
 #   make grader-keys-check   fail when a committed key differs from solution.c
+#   make check-loaded    the grader's suite and end-to-end tests while two
+#                        CPU-bound processes keep both cores busy: no test
+#                        may depend on a machine being idle
 #
 # The grader is C with LuaJIT embedded; its Lua sources are compiled to
 # bytecode headers (luajit -b) so the binary needs no files beside it.
@@ -29,7 +32,7 @@ SECCOMP_LIBS   = $(shell pkg-config --libs libseccomp)
 # The exercises the grader's own tests use (independent of the course's).
 GRADER_FIXTURES = tests/grader/exercises
 
-.PHONY: grader grader-e2e grader-keys grader-keys-check
+.PHONY: grader grader-e2e grader-keys grader-keys-check check-loaded
 grader: $(GRADER_BIN) $(RUNNER_BIN)
 
 $(BUILD)/gen/grader/%_lua.h: grader/%.lua
@@ -78,3 +81,11 @@ grader-keys-check: $(GRADER_BIN)
 	   else echo "keys: $$d: no solution.c (a student tree): not checked"; fi; \
 	 done
 	$(GRADER_BIN) keys --check --exercises $(GRADER_FIXTURES)
+
+# Two busy loops for the length of the run (killed however it ends).
+check-loaded: $(TEST_BIN) $(GRADER_BIN) $(RUNNER_BIN) $(LIB_SO)
+	@sh -c 'while :; do :; done' & a=$$!; sh -c 'while :; do :; done' & b=$$!; \
+	 trap 'kill $$a $$b 2>/dev/null' EXIT INT TERM; \
+	 echo "check-loaded: two busy loops ($$a, $$b) load the cores"; \
+	 SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) CK_RUN_SUITE=grader $(TEST_BIN) && \
+	 SLOPE_GRADER=$(GRADER_BIN) sh tests/grader/e2e.sh && echo "check-loaded: passed under load"

@@ -236,6 +236,7 @@ static const struct {
     { "stdout_flood.c", 0, "Score: 4/4 -- passed", "the first 8192 kept", 0, ROOMY },
     { "open_passwd.c", 0, "Score: 4/4", "passed", 0, FAST },
     { "open_key.c", 0, "Score: 4/4", "passed", 0, FAST },
+    { "stat_key.c", 0, "Score: 4/4", "passed", 0, FAST },
     { "include_solution.c", 1, "COMPILE ERROR", "../solution.c", 0, FAST },
     { "socket.c", 1, "forbidden operation", "Score: 0/4", 0, FAST },
     { "kill_parent.c", 1, "forbidden operation", "Score: 0/4", 0, FAST },
