@@ -261,10 +261,20 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     -- Before the handshake only slope-run speaks: trusted, and a failure
     -- here is the grader's.  The set-up gets the whole budget.
     local ev, tag, payload = h:recv(st.budget_end)
+    if ev == "timeout" then
+        -- What is left of the budget went on starting a runner (a loaded
+        -- machine): the cases left are not run, as after any time-out.
+        stop()
+        local first = st.first_timeout or queue[qi]
+        for i = qi, #queue do
+            outcome[queue[i]] = { verdict = "time limit",
+                                  detail = string.format("not run: time budget spent (first time-out in case %d)", first) }
+        end
+        return #queue + 1
+    end
     if ev ~= "frame" or tag ~= "H" then
         local r = stop(1000)
         if ev == "frame" and tag == "F" then error("the sandbox could not be set up: " .. payload, 0) end
-        if ev == "timeout" then error("the runner did not start within the time budget", 0) end
         error(string.format("the runner failed before loading your code (%s%s)", r.out:gsub("\n+$", ""),
                             r.exit and (", exit " .. r.exit) or ""), 0)
     end
