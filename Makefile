@@ -344,7 +344,7 @@ $(BUILD)/install/slope.lua: lua/slope.lua $(INSTALL_STAMP) Makefile | install-di
 
 install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | install-dirs-check
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR)
-	install -m 755 $(GRADER_BIN) $(DESTDIR)$(BINDIR)/
+	install -m 755 $(GRADER_BIN) $(RUNNER_BIN) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libslope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libslope.so.$(SOMAJOR)
@@ -365,7 +365,7 @@ install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | insta
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc $(DESTDIR)$(BINDIR)/grader
+	rm -f $(DESTDIR)$(LIBDIR)/libslope.* $(DESTDIR)$(LIBDIR)/pkgconfig/slope.pc $(DESTDIR)$(BINDIR)/grader $(DESTDIR)$(BINDIR)/slope-run
 	rm -rf $(DESTDIR)$(INCDIR) $(DESTDIR)$(SHAREDIR)
 
 # --- Debian packages: a no-op when everything is present --------------------------

@@ -13,6 +13,11 @@
  *   grader_check_tcc           the same with --cc tcc (watch mode), if installed
  *   grader_batch_200_j2        batch of 200 distinct generated submissions, -j 2
  *   grader_batch_200_half_dup_j2   the same with 100 byte-identical pairs
+ *   grader_batch_200_20spin_j2     the same with 20 submissions that loop
+ *                              forever (target <= 60 s: the budget and the
+ *                              retry limit cap each one)
+ *   grader_loop_05_hidden      `grader check 05 --hidden` of a gd_iterate that
+ *                              never returns (target <= 12 s: the budget)
  *
  * Runs from the tree's root; the binary is $SLOPE_GRADER (default
  * build/bin/grader).  BENCH_BATCH_REPS (default 1) repeats the batch runs.
@@ -114,7 +119,8 @@ static double time_check(const char *cc, double split_median[4])
 }
 
 /* A class of 200: submission i differs from the others by a comment, unless
- * `dup` makes i and i + 100 identical. */
+ * `dup` makes i and i + 100 identical; dup == 2 makes one in ten loop
+ * forever instead. */
 static void make_class(const char *dir, int dup)
 {
     mkdir(dir, 0755);
@@ -124,8 +130,11 @@ static void make_class(const char *dir, int dup)
         FILE *fp = fopen(path, "w");
         if (fp == NULL)
             exit(1);
+        const char *body = i % 7 == 3 ? "x + x + 0.5" : "2.0 * x";
+        if (dup == 2 && i % 10 == 5)
+            body = "x * 2.0; for (volatile int spin = 1; spin;) {}";
         fprintf(fp, "/* submission %d */\ndouble twice(double x)\n{\n    return %s;\n}\n",
-                dup ? i % 100 : i, i % 7 == 3 ? "x + x + 0.5" : "2.0 * x");
+                dup == 1 ? i % 100 : i, body);
         fclose(fp);
     }
 }
@@ -151,6 +160,30 @@ static double time_batch(const char *name, int dup, int reps)
             exit(1);
     }
     return bench_median(t, (size_t)(reps < 64 ? reps : 64));
+}
+
+/* An exercise 05 file whose gd_iterate never returns, checked with its
+ * hidden cases: the wall time of the whole check. */
+static double time_loop_05(void)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/spin05.c", work);
+    FILE *fp = fopen(path, "w");
+    if (fp == NULL)
+        exit(1);
+    fputs("double gd_iterate(double alpha, double x0, int t)\n"
+          "{\n    for (volatile int spin = 1; spin;) {}\n    return alpha * x0 * t;\n}\n"
+          "int gd_converges(double alpha) { return alpha > 0 && alpha < 1; }\n"
+          "double gd_optimal_alpha(void) { return 0.5; }\n", fp);
+    fclose(fp);
+    char *argv[] = { grader, "check", "05-learning-rate", path, "--hidden", "--exercises", "exercises",
+                     "--no-progress", NULL };
+    double t0 = bench_now_ms();
+    if (run(argv, NULL) != 1) {
+        fprintf(stderr, "bench_grader: the looping file did not fail cleanly\n");
+        exit(1);
+    }
+    return bench_now_ms() - t0;
 }
 
 int main(void)
@@ -192,6 +225,9 @@ int main(void)
     reps = reps > 0 ? reps : 1;
     bench_report("grader_batch_200_j2", time_batch("distinct", 0, reps), NULL, 0, -1);
     bench_report("grader_batch_200_half_dup_j2", time_batch("dup", 1, reps), NULL, 0, -1);
+    bench_report("grader_batch_200_20spin_j2", time_batch("spin", 2, reps), NULL, 0, -1);
+    if (access("exercises/05-learning-rate/keys/hidden.txt", R_OK) == 0)
+        bench_report("grader_loop_05_hidden", time_loop_05(), NULL, 0, -1);
 
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf %s", work);

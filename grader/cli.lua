@@ -22,7 +22,7 @@ commands:
   watch EXERCISE FILE.c        re-grade FILE.c every time it is saved
   batch EXERCISE DIR -o CSV    grade a whole class (instructors)
   keys [EXERCISE]              regenerate answer keys from solution.c (instructors)
-  help COMMAND                 more about one command
+  help COMMAND                 more about one command (help policy: the limits)
 
 options for every command:
   --exercises DIR   where the exercises live (default: $SLOPE_EXERCISES,
@@ -77,6 +77,15 @@ keys/hidden.txt.  With --check, write nothing and exit 1 when a committed
 key differs from what the solution produces.
 ]],
 }
+
+-- `grader help policy`: the limits of grader/policy.c, as the README shows them.
+do
+    local lines = { "The grader's limits and defaults (grader/policy.c):", "" }
+    for _, p in ipairs(G.policy()) do
+        lines[#lines + 1] = string.format("  %-16s %8.10g %-9s %s", p.name, p.value, p.unit, p.help)
+    end
+    HELP.policy = table.concat(lines, "\n") .. "\n"
+end
 
 local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 

@@ -277,19 +277,22 @@ static int l_session_gc(lua_State *L)
     return 0;
 }
 
-/* policy() -> { name = { value =, unit =, help = } } for every limit. */
+/* policy() -> { { name =, value =, unit =, help = }, ... }, in the table's order. */
 static int l_policy(lua_State *L)
 {
     lua_newtable(L);
+    int i = 0;
     for (const policy_limit *p = policy_limits; p->name != NULL; p++) {
-        lua_createtable(L, 0, 3);
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, p->name);
+        lua_setfield(L, -2, "name");
         lua_pushnumber(L, p->value);
         lua_setfield(L, -2, "value");
         lua_pushstring(L, p->unit);
         lua_setfield(L, -2, "unit");
         lua_pushstring(L, p->help);
         lua_setfield(L, -2, "help");
-        lua_setfield(L, -2, p->name);
+        lua_rawseti(L, -2, ++i);
     }
     return 1;
 }
@@ -395,9 +398,20 @@ static void guardian_main(int fd)
             break;
         usleep(10 * 1000);
     }
-    for (int i = 0; i < GUARD_MAX; i++)
-        if (paths[i][0] != '\0')
-            nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    /* Again while anything is left: a child started a moment before the
+     * grader died (not yet registered) may still be writing. */
+    for (int tries = 0; tries < 30; tries++) {
+        int left = 0;
+        struct stat st;
+        for (int i = 0; i < GUARD_MAX; i++)
+            if (paths[i][0] != '\0') {
+                nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
+                left |= lstat(paths[i], &st) == 0;
+            }
+        if (!left)
+            break;
+        usleep(100 * 1000);
+    }
     _exit(0);
 }
 

@@ -429,6 +429,28 @@ START_TEST(kill_9_of_batch_leaves_nothing)
 }
 END_TEST
 
+/* The README quotes the policy table as `grader help policy` prints it, so
+ * the numbers a reader sees are the grader's. */
+START_TEST(readme_quotes_the_policy_table)
+{
+    static char readme[1 << 16];
+    ck_assert_int_eq(run("help policy"), 0);
+    ck_assert_out_has("budget ");
+    slurp("grader/README.md", readme, sizeof readme);
+    int rows = 0;
+    for (char *line = strchr(out, '\n'); line != NULL && line[1] != '\0'; line = strchr(line + 1, '\n')) {
+        char want[512];
+        size_t n = strcspn(line + 1, "\n");
+        if (n == 0 || n > 400)
+            continue;
+        snprintf(want, sizeof want, "\n    %.*s\n", (int)n, line + 1);
+        ck_assert_msg(strstr(readme, want) != NULL, "grader/README.md lacks the policy row:%s", want);
+        rows++;
+    }
+    ck_assert_int_ge(rows, 10);
+}
+END_TEST
+
 /* Printed output is escaped and fenced: a forged verdict line never starts
  * a line of the report. */
 START_TEST(printed_output_cannot_forge_a_verdict)
@@ -625,6 +647,7 @@ Suite *make_grader_suite(void)
                         (int)(sizeof borrowing / sizeof borrowing[0]));
     tcase_add_test(tc, the_budget_caps_every_case_together);
     tcase_add_test(tc, batch_reads_submissions_safely);
+    tcase_add_test(tc, readme_quotes_the_policy_table);
     tcase_add_test(tc, printed_output_cannot_forge_a_verdict);
     tcase_add_test(tc, absolute_include_of_the_solution_is_denied);
     tcase_add_test(tc, json_is_gradescope_results);
