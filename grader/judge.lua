@@ -281,12 +281,14 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     st.sandbox_ms = st.sandbox_ms or (tonumber(payload) or t_start) - t_start
     -- From here on the student's code runs in that process: nothing it
     -- says is believed beyond the next expected frame.
+    -- k: the case being run, nil while the object was being loaded.
     local function tamper(k, r)
+        local where = k and string.format("in case %d", k) or "while your code was being loaded"
         for _, c in ipairs(spec.cases) do
             if c.run then
                 outcome[c.index] = { verdict = "forbidden operation",
                                      detail = c.index == k and CHANNEL .. ": every case fails"
-                                              or string.format("not judged: %s (in case %d)", CHANNEL, k) }
+                                              or string.format("not judged: %s (%s)", CHANNEL, where) }
             end
         end
         return #queue + 1, r
@@ -306,8 +308,8 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     local full = G.now_ms() + load_limit * 1e3
     local deadline = math.min(full, st.budget_end)
     ev, tag, payload = h:recv(deadline)
-    local first_k = queue[qi]
-    if ev == "frame" and tag == "E" then
+    local first_k = queue[qi]  -- the case blamed for a time budget spent while loading
+    if ev == "frame" and tag == "E" and payload:match("^cannot load the compiled code: ") then
         stop(1000)
         local detail = payload
         local sym = payload:match("undefined symbol: ([%w_]+)")
@@ -328,7 +330,7 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
             end
         end
     elseif ev == "frame" or ev == "bad" then
-        return tamper(first_k, stop())
+        return tamper(nil, stop())
     else
         -- A constructor looped, crashed or exited.
         local r = stop(ev == "eof" and 1000 or 0)
