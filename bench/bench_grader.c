@@ -14,8 +14,8 @@
  *   grader_batch_200_j2        batch of 200 distinct generated submissions, -j 2
  *   grader_batch_200_half_dup_j2   the same with 100 byte-identical pairs
  *   grader_batch_200_20spin_j2     the same with 20 submissions that loop
- *                              forever (target <= 60 s: the budget and the
- *                              retry limit cap each one)
+ *                              forever (target <= 60 s; the budget caps
+ *                              each one at 10 s)
  *   grader_loop_05_hidden      `grader check 05 --hidden` of a gd_iterate that
  *                              never returns (target <= 12 s: the budget)
  *

@@ -354,10 +354,7 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
                 return #queue + 1
             end
             h:send(k)
-            -- After a first time-out, a loop that never ends is not paid
-            -- for in full again: later cases get the (shorter) retry limit.
             local limit = opts.time_limit
-            if st.first_timeout then limit = math.min(limit, G.limit("retry_limit")) end
             full = G.now_ms() + limit * 1e3
             deadline = math.min(full, st.budget_end)
             ev, tag, payload = h:recv(deadline)
@@ -384,10 +381,6 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
                     return #queue + 1
                 end
                 local detail = string.format("time limit (%.3g s) in this case", limit)
-                if st.first_timeout then
-                    detail = string.format("time limit (%.3g s, after the time-out in case %d) in this case",
-                                           limit, st.first_timeout)
-                end
                 st.first_timeout = st.first_timeout or k
                 outcome[k] = { verdict = "time limit", detail = detail }
                 return qi + 1

@@ -9,7 +9,6 @@
 
 const policy_limit policy_limits[] = {
     { "time_limit", 2, "s", "per case, wall clock (--time-limit)" },
-    { "retry_limit", 0.5, "s", "per case after the submission's first time-out (if shorter)" },
     { "load_limit", 2, "s", "loading the student's object (its constructors), at least the per-case limit" },
     { "budget", 10, "s", "every case of one submission together, wall clock (--budget)" },
     { "keys_budget", 600, "s", "the same, for `grader keys` (the reference solution)" },
