@@ -231,7 +231,9 @@ local function judge_opts(opts)
     for k, v in pairs(J.DEFAULTS) do o[k] = v end
     o.time_limit = tonumber(opts["time-limit"]) or o.time_limit
     o.mem_mb = tonumber(opts["memory-limit"]) or o.mem_mb
-    o.budget = tonumber(opts.budget) or o.budget
+    -- Without --budget, the budget is never less than budget_cases limits:
+    -- a longer --time-limit must not leave fewer cases room to run.
+    o.budget = tonumber(opts.budget) or math.max(o.budget, G.limit("budget_cases") * o.time_limit)
     o.cc, o.unsafe, o.hidden = opts.cc, opts.unsafe, opts.hidden
     if opts.opt then o.opt = opts.opt end
     return o

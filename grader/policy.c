@@ -11,6 +11,7 @@ const policy_limit policy_limits[] = {
     { "time_limit", 2, "s", "per case, wall clock (--time-limit)" },
     { "load_limit", 2, "s", "loading the student's object (its constructors), at least the per-case limit" },
     { "budget", 10, "s", "every case of one submission together, wall clock (--budget)" },
+    { "budget_cases", 5, "limits", "the budget is at least this many per-case limits (without --budget)" },
     { "keys_budget", 600, "s", "the same, for `grader keys` (the reference solution)" },
     { "mem_mb", 256, "MB", "address space for the student's code (--memory-limit)" },
     { "out_cap", 8192, "bytes", "printed output kept for the report (the rest is counted)" },
