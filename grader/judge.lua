@@ -539,7 +539,7 @@ function M.execute(spec, file, opts)
         timing.run_ms, timing.runs, timing.sandbox_ms = rt.run_ms, rt.runs, rt.sandbox_ms
         return true, cr, timing, outcome, { text = stdout, total = total }
     end)
-    if not os.getenv("SLOPE_KEEP_TMP") then G.rmtree(tmp) end
+    G.rmtree(tmp)
     if not ok then error(a, 0) end
     return { compiled = a, compile = b, timing = c, outcome = d, stdout = e, source = source }
 end
