@@ -73,11 +73,12 @@ local function title_of(path)
 end
 
 -- "Chapter 01 — Derivatives" -> "Derivatives" (the part after the dash).
--- "Chapter 04: The Jacobian" -> "The Jacobian"; a title without such a
+-- "Chapter 04: The Jacobian" -> "The Jacobian"; "Exercise 06b — Nesterov"
+-- -> "Nesterov" (a chapter's second exercise); a title without such a
 -- prefix is kept whole.
 local function short(title)
   for _, sep in ipairs({ "%s+—%s+", "%s+%-%-?%s+", ":%s+", "%.%s+" }) do
-    local rest = title:match("^%a+%s+%d+" .. sep .. "(.+)$") or title:match("^%d+" .. sep .. "(.+)$")
+    local rest = title:match("^%a+%s+%d+%l?" .. sep .. "(.+)$") or title:match("^%d+%l?" .. sep .. "(.+)$")
     if rest then return rest end
   end
   return title
