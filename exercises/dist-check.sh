@@ -39,7 +39,7 @@ links=$(grep -o '](\([^)#]*\))' "$t/README.md" | sed 's/^](\(.*\))$/\1/' | grep 
 for l in $links; do
     [ -e "$t/$l" ] || fail "README.md links $l, which is not in the tarball"
 done
-for d in "$t"/chapters/[0-9][0-9]-*/ "$t"/exercises/[0-9][0-9]-*/; do
+for d in "$t"/chapters/[0-9][0-9]-*/ "$t"/exercises/[0-9][0-9]*-*/; do
     d=${d#"$t"/}; d=${d%/}
     echo "$links" | grep -q "^$d/" || fail "README.md does not link $d"
 done
@@ -47,7 +47,7 @@ for instructor in 'make keys' 'grader keys' 'grader batch' '--hidden' 'solution\
     if grep -q -e "$instructor" "$t/README.md"; then fail "README.md mentions $instructor (an instructors' command or file)"; fi
 done
 n=0
-for d in "$t"/exercises/[0-9][0-9]-*/; do
+for d in "$t"/exercises/[0-9][0-9]*-*/; do
     [ -f "$d/spec.lua" ] || continue
     ex=$(basename "$d")
     for f in exercise.h spec.lua README.md starter.c keys/public.txt; do
@@ -73,7 +73,7 @@ if grep -q "solution\.c" "$w/exercises.log"; then
     cat "$w/exercises.log" >&2; fail "exercises-check reports on solution.c, which is not in the tarball"
 fi
 g=$t/build/bin/grader
-for d in "$t"/exercises/[0-9][0-9]-*/; do
+for d in "$t"/exercises/[0-9][0-9]*-*/; do
     [ -f "$d/spec.lua" ] || continue
     ex=$(basename "$d")
     grep -Eq "^exercises-check: $ex: starter fails cleanly, [0-9.]+/[0-9.]+ \(no reference solution in this distribution\); .*rule.*$" \

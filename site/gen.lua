@@ -73,35 +73,41 @@ local function title_of(path)
 end
 
 -- "Chapter 01 — Derivatives" -> "Derivatives" (the part after the dash).
--- "Chapter 04: The Jacobian" -> "The Jacobian"; a title without such a
+-- "Chapter 04: The Jacobian" -> "The Jacobian"; "Exercise 06b — Nesterov"
+-- -> "Nesterov" (a chapter's second exercise); a title without such a
 -- prefix is kept whole.
 local function short(title)
   for _, sep in ipairs({ "%s+—%s+", "%s+%-%-?%s+", ":%s+", "%.%s+" }) do
-    local rest = title:match("^%a+%s+%d+" .. sep .. "(.+)$") or title:match("^%d+" .. sep .. "(.+)$")
+    local rest = title:match("^%a+%s+%d+%l?" .. sep .. "(.+)$") or title:match("^%d+%l?" .. sep .. "(.+)$")
     if rest then return rest end
   end
   return title
 end
 
 -- ---- the pages, in reading order ---------------------------------------------------
-local exercise_of = {}
-for _, e in ipairs(lists.exercises) do exercise_of[e:sub(1, 2)] = e end
+-- A chapter's exercises share its two-digit prefix: 06-adam, then 06b-nesterov.
+local exercises_of = {}
+for _, e in ipairs(lists.exercises) do
+  local k = e:sub(1, 2)
+  exercises_of[k] = exercises_of[k] or {}
+  table.insert(exercises_of[k], e)
+end
 
 local pages = { { id = "index", title = "slope: the course", label = "Start here", kind = "top" } }
 for _, c in ipairs(lists.chapters) do
   local t = title_of("chapters/" .. c .. "/lesson.md")
   pages[#pages + 1] = { id = c, title = t, label = c:sub(1, 2) .. " " .. short(t), kind = "chapter" }
-  local e = exercise_of[c:sub(1, 2)]
-  if e then
+  local ci = #pages
+  for _, e in ipairs(exercises_of[c:sub(1, 2)] or {}) do
     local et = title_of("exercises/" .. e .. "/README.md")
     pages[#pages + 1] = { id = "exercise-" .. e, title = et, label = "Exercise: " .. short(et),
-                          kind = "exercise", dir = e, chapter = #pages }
-    pages[#pages - 1].exercise = #pages
-    exercise_of[c:sub(1, 2)] = nil
+                          kind = "exercise", dir = e, chapter = ci }
+    pages[ci].exercise = pages[ci].exercise or #pages
   end
+  exercises_of[c:sub(1, 2)] = nil
 end
 for _, e in ipairs(lists.exercises) do -- an exercise without a chapter still gets its page
-  if exercise_of[e:sub(1, 2)] then
+  if exercises_of[e:sub(1, 2)] then
     local et = title_of("exercises/" .. e .. "/README.md")
     pages[#pages + 1] = { id = "exercise-" .. e, title = et, label = "Exercise: " .. short(et),
                           kind = "exercise", dir = e }
@@ -137,7 +143,9 @@ for i, p in ipairs(pages) do
   add("chapter", p.chapter and pages[p.chapter])
   if p.dir then
     y[#y + 1] = "grader:"
-    y[#y + 1] = "  number: " .. q(tostring(tonumber(p.dir:sub(1, 2))))
+    -- `grader check 6` names 06-adam; a second exercise of a chapter
+    -- (06b-nesterov) is named in full.
+    y[#y + 1] = "  number: " .. q(p.dir:match("^%d%d%-") and tostring(tonumber(p.dir:sub(1, 2))) or p.dir)
     y[#y + 1] = "  dir: " .. q(p.dir)
   end
   write_if_changed(outdir .. "/" .. p.id .. ".yaml", table.concat(y, "\n") .. "\n")

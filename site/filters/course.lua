@@ -208,7 +208,8 @@ local function figure(img)
 end
 
 local function grader_section(dir)
-  local n = tostring(tonumber(dir:sub(1, 2)))
+  -- 06-adam is `grader check 6`; 06b-nesterov is named in full.
+  local n = dir:match("^%d%d%-") and tostring(tonumber(dir:sub(1, 2))) or dir
   return {
     pandoc.Header(2, "Run the grader", { "run-the-grader" }),
     pandoc.Para({ pandoc.Str("From the top of the course tree:") }),

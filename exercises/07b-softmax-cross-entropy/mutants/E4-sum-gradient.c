@@ -1,0 +1,33 @@
+/* Mutant of 07b-softmax-cross-entropy breaking E4 alone: the gradient is
+ * p - y, not divided by the batch size, while the loss is the mean. */
+#include <math.h>
+
+double softmax_cross_entropy(const double *z, const int *labels, int batch, int k,
+                             double *grad)
+{
+    if (batch <= 0 || k <= 0)
+        return NAN;
+    for (int b = 0; b < batch; b++) {
+        if (labels[b] < 0 || labels[b] >= k) {
+            for (long i = 0; i < (long)batch * k; i++)
+                grad[i] = NAN;
+            return NAN;
+        }
+    }
+    double total = 0.0;
+    for (int b = 0; b < batch; b++) {
+        const double *row = z + (long)b * k;
+        double *g = grad + (long)b * k;
+        double m = row[0];
+        for (int j = 1; j < k; j++)
+            if (row[j] > m)
+                m = row[j];
+        double s = 0.0;
+        for (int j = 0; j < k; j++)
+            s += exp(row[j] - m);
+        total += (m - row[labels[b]]) + log(s);
+        for (int j = 0; j < k; j++)
+            g[j] = exp(row[j] - m) / s - (j == labels[b] ? 1.0 : 0.0);
+    }
+    return total / batch;
+}
