@@ -21,7 +21,12 @@ GRADER_OBJ  = $(GRADER_C:grader/%.c=$(BUILD)/obj/grader/%.o)
 # The runner: student code is loaded by this program only.  No libslope,
 # no grader code, no --export-dynamic: a submission that calls slope_* or
 # any grader symbol fails to load with "undefined symbol".
-RUNNER_OBJ  = $(BUILD)/obj/grader/runner.o $(BUILD)/obj/grader/sandbox.o $(BUILD)/obj/grader/policy.o
+# It is never built with sanitizers, even under SAN=1: it hosts the student's
+# code, and AddressSanitizer's shadow memory would defeat the memory limit and
+# its signal handler would turn a student's crash into system calls the
+# sandbox forbids, so the verdicts would be ASan's instead of the sandbox's.
+RUNNER_OBJ    = $(BUILD)/obj/runner/runner.o $(BUILD)/obj/runner/sandbox.o $(BUILD)/obj/runner/policy.o
+RUNNER_CFLAGS = $(filter-out $(SANFLAGS),$(ALL_CFLAGS))
 
 # Lazily expanded: pkg-config is asked only once `make deps` has run.
 LUAJIT_CFLAGS  = $(shell pkg-config --cflags luajit)
@@ -46,7 +51,7 @@ $(BUILD)/gen/grader/slope_lua.h: lua/slope.lua
 
 # main.c and runner.c include the generated headers.
 $(BUILD)/obj/grader/main.o: $(GRADER_GEN)
-$(BUILD)/obj/grader/runner.o: $(BUILD)/gen/grader/runner_lua.h
+$(BUILD)/obj/runner/runner.o: $(BUILD)/gen/grader/runner_lua.h
 
 $(BUILD)/obj/grader/%.o: grader/%.c $(GRADER_H) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -63,9 +68,13 @@ $(GRADER_BIN): $(GRADER_OBJ) $(LIB_A)
 # The grader finds slope-run beside itself (or at $$SLOPE_RUNNER).
 $(GRADER_BIN): | $(RUNNER_BIN)
 
+$(BUILD)/obj/runner/%.o: grader/%.c $(GRADER_H) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(RUNNER_CFLAGS) $(LUAJIT_CFLAGS) $(SECCOMP_CFLAGS) -I$(BUILD)/gen/grader -c $< -o $@
+
 $(RUNNER_BIN): $(RUNNER_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(RUNNER_OBJ) $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(RUNNER_OBJ) $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
 
 grader-e2e: $(GRADER_BIN) $(RUNNER_BIN) $(LIB_SO)
 	SLOPE_GRADER=$(GRADER_BIN) sh tests/grader/e2e.sh
