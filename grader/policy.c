@@ -41,6 +41,9 @@ const char *const policy_system_ro[] = {
 };
 const size_t policy_nsystem_ro = sizeof policy_system_ro / sizeof policy_system_ro[0];
 
+const char *const policy_runner_ro[] = { NULL };
+const size_t policy_nrunner_ro = 0;
+
 /* What LuaJIT, the dynamic loader and numerical student code need: memory,
  * reading and writing already-open descriptors, opening files (Landlock
  * decides which), clocks.  Signals to oneself, ioctl and prlimit are

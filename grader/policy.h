@@ -25,10 +25,19 @@ extern const policy_limit policy_limits[];
 /* The row called `name`, or NULL. */
 const policy_limit *policy_find(const char *name);
 
-/* Directories (and files) the compiler and the runner may read: the
- * system's programs, libraries and headers; nothing of the course tree. */
+/* Directories (and files) the compiler may read: the system's programs,
+ * libraries and headers; nothing of the course tree. */
 extern const char *const policy_system_ro[];
 extern const size_t policy_nsystem_ro;
+
+/* What the runner may read once its sandbox is up, besides its own job
+ * directory (which holds the student's object): nothing of the system.
+ * LuaJIT, libc and libm are mapped before the sandbox, and the student's
+ * object needs only those, found by soname without opening a file.  Reading
+ * /usr/lib or /usr/local/lib would let student code dlopen an installed
+ * libslope and call the answers. */
+extern const char *const policy_runner_ro[];
+extern const size_t policy_nrunner_ro;
 
 /* The runner's seccomp allow-list (libseccomp's numbers for this
  * architecture), besides the argument-checked rules of sandbox.c. */

@@ -162,8 +162,8 @@ static int install_sandbox(const char *dir, double mem_mb, double cpu_s, int uns
     };
     const char *ro[64];
     size_t n = 0;
-    for (; n < policy_nsystem_ro && n < 63; n++)
-        ro[n] = policy_system_ro[n];
+    for (; n < policy_nrunner_ro && n < 63; n++)
+        ro[n] = policy_runner_ro[n];
     ro[n++] = dir;
     if (sandbox_limits(&lim) < 0)
         return setup_failed("rlimits", strerror(errno));
