@@ -78,9 +78,10 @@ endif
 
 # --- Debian packages ----------------------------------------------------------
 DEPS = build-essential pkg-config check luajit libluajit-5.1-dev gnuplot-nox \
-       libseccomp-dev \
+       libseccomp-dev patch \
        pandoc fonts-texgyre-math chromium nodejs clang lld wasi-libc libclang-rt-dev-wasm32
-# (the last line is the website, site/site.mk: pandoc renders the pages with
+# (patch applies the exercises' mutants, exercises/edge-rules.lua; the last
+# line is the website, site/site.mk: pandoc renders the pages with
 # a math font of TeX Gyre, clang
 # and lld with wasi-libc compile libslope to WebAssembly for the live figures,
 # node drives headless Chromium over every page in make site-check)

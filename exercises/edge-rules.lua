@@ -6,8 +6,10 @@
 --
 --   | E3 | `t < 0` | NaN | 9, 41 (hidden) |
 --
--- Beside it, mutants/E3*.c are solutions that break rule E3 and nothing
--- else (one or more per rule).  For one exercise this checks that
+-- Beside it, mutants/E3*.patch are changes to solution.c that break rule
+-- E3 and nothing else (one or more per rule): unified diffs, each opening
+-- with a paragraph that says what the change breaks, applied with patch(1)
+-- to a copy of solution.c in a temporary folder.  For one exercise this checks that
 --   - every rule names at least one case, each case exists in spec.lua and
 --     is public or hidden as the row says;
 --   - every rule has a mutant (when the tree has mutants: the student
@@ -110,16 +112,80 @@ local function grade(grader, dir, name, file, hidden)
     return cases, count, verdict
 end
 
--- The mutants of the exercise, sorted: { { file = ..., rule = "E3" } }.
-local function mutants(dir, name)
+-- The mutants of the exercise, sorted: { { file = "E3-x.patch", rule = "E3" } }.
+-- Anything else in mutants/ is reported, not skipped: a stray E3-x.c would
+-- otherwise look like a mutant that is checked and is not.
+local function mutants(dir, name, problem)
     local list = {}
     local fh = io.popen(string.format("ls %s 2>/dev/null", quote(dir .. "/" .. name .. "/mutants")))
     for f in fh:read("*a"):gmatch("[^\n]+") do
-        list[#list + 1] = { file = f, rule = f:match("^(E%d+)[-.]") }
+        if f:match("%.patch$") then
+            list[#list + 1] = { file = f, rule = f:match("^(E%d+)[-.]") }
+        else
+            problem("mutants/%s is not a .patch: a mutant is a diff against solution.c " ..
+                    "(diff -u --label solution.c --label solution.c solution.c mine.c)", f)
+        end
     end
     fh:close()
     table.sort(list, function(a, b) return a.file < b.file end)
     return list
+end
+
+-- Apply mutants/FILE to a copy of solution.c in TMP; returns the mutant's
+-- path, or nil and patch's own words when the diff no longer applies.
+local function apply(ex, tmp, file)
+    local text = read_file(ex .. "/mutants/" .. file) or ""
+    if not text:find("\n@@ ") then return nil, "changes nothing" end
+    local out = tmp .. "/" .. file:gsub("%.patch$", ".c")
+    -- popen's close gives no exit status in LuaJIT: the shell reports it.
+    local cmd = string.format("patch --silent --batch --no-backup-if-mismatch -r - -o %s %s %s 2>&1; " ..
+                              "echo \"exit $?\"", quote(out), quote(ex .. "/solution.c"), quote(ex .. "/mutants/" .. file))
+    local fh = io.popen(cmd)
+    local words, code = fh:read("*a"):match("^(.-)exit (%d+)%s*$")
+    fh:close()
+    if code == "0" then return out end
+    return nil, words and words ~= "" and words or "patch failed"
+end
+
+local function temp_dir()
+    local fh = io.popen("mktemp -d")
+    local tmp = fh:read("*l")
+    fh:close()
+    if not tmp then die(2, "edge-rules: mktemp -d failed\nHINT: is TMPDIR writable?") end
+    return tmp
+end
+
+-- Grade mutant FILE of rule R: it must compile, fail some case, and fail
+-- only cases R lists; the cases it fails are marked in FAILED.
+local function check_mutant(grader, dir, name, tmp, file, r, failed, problem)
+    local src, why = apply(dir .. "/" .. name, tmp, file)
+    if why == "changes nothing" then
+        problem("mutants/%s changes nothing: it has no hunk (@@) of diff -u", file)
+        return
+    elseif not src then
+        problem("mutants/%s no longer applies to solution.c (%s): apply it to the old solution.c " ..
+                "and make it again with diff -u against the new one", file, (why:gsub("%s+$", "")))
+        return
+    end
+    local got, _, verdict = grade(grader, dir, name, src, true)
+    if verdict == "compile error" then
+        problem("mutants/%s does not compile", file)
+        return
+    end
+    local listed, fails = {}, {}
+    for _, c in ipairs(r.cases) do listed[c.n] = true end
+    for k, c in pairs(got) do if c.failed then fails[#fails + 1] = k end end
+    table.sort(fails)
+    for _, k in ipairs(fails) do
+        failed[k] = true
+        if not listed[k] then
+            problem("mutants/%s fails case %d, which %s (README.md:%d) does not list: the mutant " ..
+                    "breaks more than its rule, or the row is missing a case", file, k, r.id, r.line)
+        end
+    end
+    if #fails == 0 then
+        problem("mutants/%s breaks %s, yet it passes every case: no case checks the rule", file, r.id)
+    end
 end
 
 local function main(args)
@@ -132,7 +198,8 @@ local function main(args)
         elseif a == "--help" then
             print("usage: edge-rules.lua --grader BIN --exercises DIR NAME\n" ..
                   "  check that each edge rule of DIR/NAME/README.md names existing cases, and that\n" ..
-                  "  each mutant DIR/NAME/mutants/E<k>*.c fails its rule's cases and no other")
+                  "  each mutant DIR/NAME/mutants/E<k>*.patch, applied to solution.c, fails its rule's\n" ..
+                  "  cases and no other")
             os.exit(0)
         elseif a:sub(1, 2) == "--" then die(2, "edge-rules: unknown option %s\nHINT: see --help", a)
         else name = a end
@@ -168,8 +235,9 @@ local function main(args)
         end
     end
 
-    local list = mutants(dir, name)
+    local list = mutants(dir, name, problem)
     if full then
+        local tmp = temp_dir()
         local failed_by = {}
         for _, r in ipairs(rules) do failed_by[r.id] = {} end
         for _, m in ipairs(list) do
@@ -177,32 +245,16 @@ local function main(args)
             if not r then
                 problem("mutants/%s: its name must start with the id of a rule of README.md (E1-...)", m.file)
             else
-                local got, _, verdict = grade(grader, dir, name, ex .. "/mutants/" .. m.file, true)
-                local listed, failed = {}, {}
-                for _, c in ipairs(r.cases) do listed[c.n] = true end
-                for k, c in pairs(got) do if c.failed then failed[#failed + 1] = k end end
-                table.sort(failed)
-                if verdict == "compile error" then
-                    problem("mutants/%s does not compile", m.file)
-                elseif #failed == 0 then
-                    problem("mutants/%s breaks %s, yet it passes every case: no case checks the rule",
-                            m.file, r.id)
-                end
-                for _, k in ipairs(failed) do
-                    if not listed[k] and verdict ~= "compile error" then
-                        problem("mutants/%s fails case %d, which %s (README.md:%d) does not list: the mutant " ..
-                                "breaks more than its rule, or the row is missing a case", m.file, k, r.id, r.line)
-                    end
-                    failed_by[r.id][k] = true
-                end
+                check_mutant(grader, dir, name, tmp, m.file, r, failed_by[r.id], problem)
             end
         end
+        os.execute("rm -rf " .. quote(tmp))
         for _, r in ipairs(rules) do
             local have = false
             for _, m in ipairs(list) do have = have or m.rule == r.id end
             if not have then
-                problem("README.md:%d: %s has no mutant: add mutants/%s-WHAT.c, a solution that " ..
-                        "breaks this rule only", r.line, r.id, r.id)
+                problem("README.md:%d: %s has no mutant: add mutants/%s-WHAT.patch, a change to solution.c " ..
+                        "that breaks this rule only", r.line, r.id, r.id)
             else
                 for _, c in ipairs(r.cases) do
                     if not failed_by[r.id][c.n] then
@@ -217,7 +269,7 @@ local function main(args)
     if #problems > 0 then
         for _, p in ipairs(problems) do io.stderr:write("edge-rules: ", name, ": ", p, "\n") end
         io.stderr:write("HINT: the last column of each E<k> row lists exactly the cases that check the rule " ..
-                        "(7, or 7 (hidden)); mutants/E<k>-*.c break that rule alone\n")
+                        "(7, or 7 (hidden)); mutants/E<k>-*.patch break that rule alone\n")
         os.exit(1)
     end
     print(string.format("edge-rules: %s: %d rules, each checked by its cases%s", name, #rules,

@@ -15,7 +15,7 @@
 #     the starter (or exit 2/3, a spec or grader failure) fails the check.
 #   - every edge rule the statement's table lists (rows "| E<k> | ... |
 #     cases |") names existing cases, public or hidden as it says, and each
-#     mutants/E<k>-*.c (a solution that breaks that rule alone) fails some of
+#     mutants/E<k>-*.patch (a diff to solution.c that breaks that rule alone) fails some of
 #     the rule's cases and no other, all of them together (edge-rules.lua).
 # In a student tree (no solution.c, no keys/hidden.txt, no mutants/) the
 # solution is not checked, the starter is graded on the public cases only,

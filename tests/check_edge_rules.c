@@ -5,8 +5,9 @@
  * Each test writes a throw-away exercise, clamp01(x) with three edge rules
  * (below 0 gives 0, above 1 gives 1, a NaN gives NaN), its answer keys made
  * by the real grader ($SLOPE_GRADER), a statement whose table lists each
- * rule's cases, and one mutant per rule; then it breaks one thing and checks
- * that the tool exits 1 and says what is wrong.
+ * rule's cases, and one mutant per rule (a diff against solution.c, made
+ * with diff -u); then it breaks one thing and checks that the tool exits 1
+ * and says what is wrong.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
@@ -44,6 +45,20 @@ static void drop(const char *name)
     char path[600];
     snprintf(path, sizeof path, "%s/01-clamp/%s", dir, name);
     ck_assert_int_eq(unlink(path), 0);
+}
+
+/* Write mutants/NAME as the diff from solution.c to BODY, as an
+ * instructor makes one: diff -u --label solution.c --label solution.c. */
+static void put_mutant(const char *name, const char *body)
+{
+    put("mutant.c", body);
+    char cmd[1600];
+    snprintf(cmd, sizeof cmd,
+             "cd %s/01-clamp && { echo 'Breaks one rule.'; echo; "
+             "diff -u --label solution.c --label solution.c solution.c mutant.c; } > mutants/%s; "
+             "rm mutant.c",
+             dir, name);
+    ck_assert_int_eq(system(cmd), 0);
 }
 
 /* Run a shell command; return its exit status (its stderr kept in err). */
@@ -100,10 +115,10 @@ static void setup(void)
     put("solution.c", SOLUTION_BODY);
     put("starter.c", "double clamp01(double x)\n{\n    return x;\n}\n");
     put("README.md", readme);
-    put("mutants/E1-no-floor.c", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : x;\n}\n");
-    put("mutants/E2-no-ceiling.c", "double clamp01(double x)\n{\n    return x < 0 ? 0.0 : x;\n}\n");
-    put("mutants/E3-nan-is-zero.c", "double clamp01(double x)\n{\n"
-                                    "    return !(x >= 0) ? 0.0 : x > 1 ? 1.0 : x;\n}\n");
+    put_mutant("E1-no-floor.patch", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : x;\n}\n");
+    put_mutant("E2-no-ceiling.patch", "double clamp01(double x)\n{\n    return x < 0 ? 0.0 : x;\n}\n");
+    put_mutant("E3-nan-is-zero.patch", "double clamp01(double x)\n{\n"
+                                       "    return !(x >= 0) ? 0.0 : x > 1 ? 1.0 : x;\n}\n");
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s keys --exercises %s", grader(), dir);
     ck_assert_msg(run(cmd) == 0, "grader keys failed:\n%s", err);
@@ -138,15 +153,26 @@ static const struct {
      NULL, "E1 lists case 1, but no mutant of E1 fails it"},
     {"README.md",
      "| E1 | x < 0 | 0 | 2 |\n| E2 | x > 1 | 1 | 3 |\n| E3 | NaN | NaN | 4 (hidden) |\n", NULL,
-     "mutants/E2-no-ceiling.c fails case 5, which E2"},
-    {"mutants/E3-nan-is-zero.c", SOLUTION_BODY, NULL, "yet it passes every case"},
-    {"mutants/E1-no-floor.c", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : 0.5;\n}\n",
-     NULL, "mutants/E1-no-floor.c fails case 1, which E1"},
-    {"mutants/E9-stray.c", SOLUTION_BODY, NULL,
-     "mutants/E9-stray.c: its name must start with the id of a rule"},
-    {"mutants/E1-broken.c", "double clamp01(double x) { return x +; }\n", NULL,
-     "mutants/E1-broken.c does not compile"},
-    {NULL, NULL, "mutants/E3-nan-is-zero.c", "E3 has no mutant"},
+     "mutants/E2-no-ceiling.patch fails case 5, which E2"},
+    {"mutants/E3-nan-is-zero.patch",
+     "double clamp01(double x)\n{\n    if (!(x == x))\n        return x;\n"
+     "    return x < 0 ? 0.0 : x > 1 ? 1.0 : x;\n}\n",
+     NULL, "yet it passes every case"},
+    {"mutants/E3-nan-is-zero.patch", SOLUTION_BODY, NULL, "mutants/E3-nan-is-zero.patch changes nothing"},
+    {"mutants/E1-no-floor.patch", "double clamp01(double x)\n{\n    return x > 1 ? 1.0 : 0.5;\n}\n",
+     NULL, "mutants/E1-no-floor.patch fails case 1, which E1"},
+    {"mutants/E9-stray.patch", "double clamp01(double x)\n{\n    return 0.5;\n}\n", NULL,
+     "mutants/E9-stray.patch: its name must start with the id of a rule"},
+    {"mutants/E1-broken.patch", "double clamp01(double x) { return x +; }\n", NULL,
+     "mutants/E1-broken.patch does not compile"},
+    /* A diff whose context is not in solution.c: solution.c moved on. */
+    {"mutants/E1-stale.patch",
+     "--- solution.c\n+++ solution.c\n@@ -1,3 +1,3 @@\n double clamp01(double y)\n {\n"
+     "-    return y;\n+    return 0.5;\n",
+     NULL, "mutants/E1-stale.patch no longer applies to solution.c"},
+    /* A whole file where a diff belongs would go unchecked: it is refused. */
+    {"mutants/E1-whole-file.c", SOLUTION_BODY, NULL, "mutants/E1-whole-file.c is not a .patch"},
+    {NULL, NULL, "mutants/E3-nan-is-zero.patch", "E3 has no mutant"},
 };
 
 START_TEST(each_broken_rule_or_mutant_is_reported)
@@ -158,6 +184,8 @@ START_TEST(each_broken_rule_or_mutant_is_reported)
                      "# Clamp\n\n| rule | input | returns | cases |\n|---|---|---|---|\n%s",
                      broken[_i].text);
             put("README.md", text);
+        } else if (strstr(broken[_i].file, ".patch") && strncmp(broken[_i].text, "---", 3) != 0) {
+            put_mutant(broken[_i].file + strlen("mutants/"), broken[_i].text);
         } else {
             put(broken[_i].file, broken[_i].text);
         }
