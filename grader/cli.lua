@@ -119,6 +119,43 @@ local function parse_args(argv)
     return opts, pos
 end
 
+-- The numeric options: what each holds and the range accepted, the upper
+-- bounds from grader/policy.c.  A value outside it is exit 2, never a
+-- silent default (--time-limit 0 would otherwise time out every case, and
+-- --memory-limit 0 would lift the limit).
+local NUMERIC = {
+    ["time-limit"] = { what = "seconds", above = 0, max = G.limit("time_limit_max"), example = G.limit("time_limit") },
+    budget = { what = "seconds", above = 0, max = G.limit("time_limit_max"), example = G.limit("budget") },
+    ["memory-limit"] = { what = "MB", min = 1, max = G.limit("mem_mb_max"), example = G.limit("mem_mb") },
+    j = { what = "parallel jobs", integer = true, min = 1, max = G.limit("jobs_max"), example = 2 },
+}
+local NUMERIC_ORDER = { "time-limit", "budget", "memory-limit", "j" }
+
+local function option_name(key) return (#key == 1 and "-" or "--") .. key end
+
+-- The range of a NUMERIC rule, in words.
+local function range_text(rule)
+    if rule.above then
+        return string.format("a number of %s more than %g and at most %.10g", rule.what, rule.above, rule.max)
+    end
+    return string.format("%s of %s from %g to %.10g", rule.integer and "a whole number" or "a number",
+                         rule.what, rule.min, rule.max)
+end
+
+-- nil when every numeric option in opts is in its range, else the message
+-- naming the option, its value and the range, with a HINT line.
+local function check_numbers(opts)
+    for _, k in ipairs(NUMERIC_ORDER) do
+        local rule, raw = NUMERIC[k], opts[k]
+        local v = raw ~= nil and tonumber(raw)
+        if raw ~= nil and not (v and v == v and v <= rule.max and (not rule.above or v > rule.above)
+                               and (not rule.min or v >= rule.min) and (not rule.integer or v == math.floor(v))) then
+            return string.format("%s '%s': expected %s\nHINT: for instance %s %.10g\n", option_name(k),
+                                 tostring(raw), range_text(rule), option_name(k), rule.example)
+        end
+    end
+end
+
 local KNOWN = {
     check = { format = 1, hidden = 1, figure = 1, ["time-limit"] = 1, ["memory-limit"] = 1, budget = 1, cc = 1,
               unsafe = 1, ["no-progress"] = 1, exercises = 1, help = 1, opt = 1 },
@@ -361,7 +398,15 @@ local function main(argv)
         return cmd and EXIT_OK or EXIT_USAGE
     end
     if cmd == "help" then
-        io.stdout:write(HELP[argv[1] or "main"] or HELP.main)
+        local topic = argv[1] or "main"
+        if not HELP[topic] then
+            local topics = {}
+            for k in pairs(HELP) do if k ~= "main" then topics[#topics + 1] = k end end
+            table.sort(topics)
+            eprintf("grader help: no topic '%s'\nHINT: one of: %s\n", topic, table.concat(topics, ", "))
+            return EXIT_USAGE
+        end
+        io.stdout:write(HELP[topic])
         return EXIT_OK
     end
     local fn = COMMANDS[cmd]
@@ -383,6 +428,11 @@ local function main(argv)
             eprintf("grader %s: unknown option '%s'\n%s", cmd, k, HELP[cmd])
             return EXIT_USAGE
         end
+    end
+    local bad = check_numbers(opts)
+    if bad then
+        eprintf("grader %s: %s", cmd, bad)
+        return EXIT_USAGE
     end
     local ok, rc = pcall(fn, opts, pos)
     if ok then return rc end
