@@ -167,25 +167,71 @@ KNOWN.batch = setmetatable({ o = 1, j = 1 }, { __index = KNOWN.check })
 
 -- ---- exercises --------------------------------------------------------------------
 
-local function exercises_root(opts)
-    if opts.exercises then return opts.exercises end
-    local env = os.getenv("SLOPE_EXERCISES")
-    if env and env ~= "" then return env end
-    if G.stat("exercises") == "dir" then return "exercises" end
-    local exe = G.exe()
-    if exe then
-        local installed = exe:gsub("/[^/]*/[^/]*$", "") .. "/share/slope/exercises"
-        if G.stat(installed) == "dir" then return installed end
-    end
-    return "exercises"
-end
-
 local function list_exercises(root)
     local found = {}
     for _, name in ipairs(G.listdir(root) or {}) do
         if G.stat(root .. "/" .. name .. "/spec.lua") == "file" then found[#found + 1] = name end
     end
     return found
+end
+
+-- The absolute path of an existing path, links resolved (nil if none).
+local ffi = require "ffi"
+pcall(ffi.cdef, "char *realpath(const char *path, char *resolved); void free(void *p);")
+local function real_path(path)
+    local p = ffi.C.realpath(path, nil)
+    if p == nil then return nil end
+    local s = ffi.string(p)
+    ffi.C.free(p)
+    return s
+end
+
+-- A course's exercises folder: DIR/exercises holding at least one exercise.
+local function course_in(dir)
+    local ex = (dir == "/" and "" or dir) .. "/exercises"
+    if G.stat(ex) == "dir" and #list_exercises(ex) > 0 then return ex end
+end
+
+-- The exercises folder, from the first of: --exercises, $SLOPE_EXERCISES,
+-- ./exercises, the folders above `near` (the submission, so a file inside a
+-- copy of the course finds that course from anywhere), the folders above the
+-- current one, the installed copy.  Returns the folder and how it was found,
+-- or nil and the list of places searched.
+local function exercises_root(opts, near)
+    if opts.exercises then return opts.exercises, "given by --exercises" end
+    local env = os.getenv("SLOPE_EXERCISES")
+    if env and env ~= "" then return env, "given by SLOPE_EXERCISES" end
+    if course_in(".") then return "exercises", "found in the current folder" end
+    local searched, starts = {}, {}
+    local here = real_path(".") or "."
+    if near then
+        local dir = real_path(near:match("^(.*)/[^/]*$") or ".")
+        if dir and dir ~= here then starts[#starts + 1] = { dir, "the folder of " .. near } end
+    end
+    starts[#starts + 1] = { here, "the current folder" }
+    for _, s in ipairs(starts) do
+        local dir = s[1]
+        while dir do
+            local ex = course_in(dir)
+            if ex then return ex, "found above " .. s[2] end
+            dir = dir ~= "/" and (dir:match("^(.+)/[^/]+$") or "/") or nil
+        end
+        searched[#searched + 1] = string.format("%s and every folder above it (%s)", s[1], s[2])
+    end
+    local exe = G.exe()
+    if exe then
+        local installed = exe:gsub("/[^/]*/[^/]*$", "") .. "/share/slope/exercises"
+        if #list_exercises(installed) > 0 then return installed, "the installed copy" end
+        searched[#searched + 1] = installed .. " (the installed copy)"
+    end
+    return nil, searched
+end
+
+-- Say where no course was found, and how to point at one.
+local function no_course(cmd, searched)
+    eprintf("grader %s: no course found: looked for a folder exercises/ (with an exercise in it) in\n", cmd)
+    for _, place in ipairs(searched) do eprintf("  %s\n", place) end
+    eprintf("HINT: run from the course's folder, or point at its exercises: --exercises DIR or SLOPE_EXERCISES=DIR\n")
 end
 
 -- EXERCISE is a directory name (05-learning-rate), its number (5), or a path.
@@ -202,19 +248,41 @@ local function find_exercise(root, arg)
     end
 end
 
-local function load_exercise(opts, arg)
-    local root = exercises_root(opts)
+-- The spec of exercise `arg`, the course found from `near` (the file
+-- graded) when no option says where; nil after saying why.
+local function load_exercise(opts, arg, near, cmd)
+    cmd = cmd or "check"
+    if arg:find("/") then
+        local dir, name = find_exercise(".", arg)
+        if dir then return S.load(dir, name) end
+        eprintf("grader %s: no exercise at %s (it has no spec.lua)\n", cmd, arg)
+        eprintf("HINT: give an exercise's folder, or its number or name with --exercises DIR\n")
+        return nil
+    end
+    local root, how = exercises_root(opts, near)
+    if not root then
+        no_course(cmd, how)
+        return nil
+    end
     local dir, name = find_exercise(root, arg)
     if not dir then
         local names = table.concat(list_exercises(root), ", ")
-        eprintf("grader: no exercise '%s' in %s\n", arg, root)
-        eprintf("HINT: run `grader list` (exercises: %s)\n", names ~= "" and names or "none")
+        eprintf("grader: no exercise '%s' in %s (%s)\n", arg, root, how)
+        eprintf("HINT: run `grader list` (exercises: %s)%s\n", names ~= "" and names or "none",
+                names == "" and "; point at the course with --exercises DIR or SLOPE_EXERCISES=DIR" or "")
         return nil
     end
     return S.load(dir, name)
 end
 
 -- ---- progress ---------------------------------------------------------------------
+--
+-- One line per course and exercise, "COURSE<TAB>EXERCISE<TAB>STATE": COURSE
+-- is the real path of the course's exercises folder, so a test fixture and
+-- a second copy of the course keep their own progress.  STATE is passed,
+-- attempted, or failing (passed earlier, failing now).  Lines of the older
+-- format, "EXERCISE STATE" (no course), are kept as they are and stand for
+-- any course that has no line of its own for that exercise.
 
 local function state_file()
     local base = os.getenv("XDG_STATE_HOME")
@@ -222,33 +290,46 @@ local function state_file()
     return base, base .. "/slope/progress.txt"
 end
 
+-- The course key of an exercises folder.
+local function course_key(root) return real_path(root) or root end
+
 local function read_progress()
     local _, path = state_file()
-    local p = {}
+    local p = { keyed = {}, legacy = {} }
     local fp = io.open(path, "r")
     if fp then
         for line in fp:lines() do
-            local name, st = line:match("^(%S+) (%S+)$")
-            if name then p[name] = st end
+            local course, name, st = line:match("^([^\t]+)\t([^\t]+)\t(%S+)$")
+            if course then
+                p.keyed[course .. "\t" .. name] = st
+            else
+                name, st = line:match("^(%S+) (%S+)$")
+                if name then p.legacy[name] = st end
+            end
         end
         fp:close()
     end
     return p
 end
 
-local function record_progress(name, passed)
+local function progress_of(p, course, name)
+    return p.keyed[course .. "\t" .. name] or p.legacy[name]
+end
+
+local function record_progress(root, name, passed)
     local base, path = state_file()
     local p = read_progress()
-    if p[name] == "passed" and not passed then return end  -- a pass is kept
-    p[name] = passed and "passed" or "attempted"
+    local course = course_key(root)
+    local before = progress_of(p, course, name)
+    local now = passed and "passed" or ((before == "passed" or before == "failing") and "failing" or "attempted")
+    p.keyed[course .. "\t" .. name] = now
     G.mkdir(base:match("^(.*)/[^/]+$") or base)
     G.mkdir(base)
     if not G.mkdir(base .. "/slope") then return end
-    local names = {}
-    for k in pairs(p) do names[#names + 1] = k end
-    table.sort(names)
     local lines = {}
-    for _, k in ipairs(names) do lines[#lines + 1] = k .. " " .. p[k] end
+    for k in pairs(p.legacy) do lines[#lines + 1] = k .. " " .. p.legacy[k] end
+    for k in pairs(p.keyed) do lines[#lines + 1] = k .. "\t" .. p.keyed[k] end
+    table.sort(lines)
     local ok = pcall(J.write_file, path .. ".tmp", table.concat(lines, "\n") .. "\n")
     if ok then os.rename(path .. ".tmp", path) end
 end
@@ -286,7 +367,7 @@ local function cmd_check(opts, pos)
         eprintf("grader check: unknown --format '%s' (text, json or tap)\n", tostring(fmt))
         return EXIT_USAGE
     end
-    local spec = load_exercise(opts, pos[1])
+    local spec = load_exercise(opts, pos[1], pos[2])
     if not spec then return EXIT_USAGE end
     if G.stat(pos[2]) ~= "file" then
         eprintf("grader check: cannot read %s\n", pos[2])
@@ -308,7 +389,9 @@ local function cmd_check(opts, pos)
         local ok, ferr = pcall(require("grader.figure").draw, result, opts.figure)
         if not ok then eprintf("grader check: no figure: %s\n", tostring(ferr)) end
     end
-    if not opts["no-progress"] and not opts.hidden then record_progress(spec.name, result.passed) end
+    if not opts["no-progress"] and not opts.hidden then
+        record_progress(spec.dir:match("^(.*)/[^/]+$") or ".", spec.name, result.passed)
+    end
     if os.getenv("SLOPE_GRADER_TIMING") then
         local t = result.timing
         eprintf("timing: compile_ms=%.3f sandbox_ms=%.3f run_ms=%.3f runs=%d compare_ms=%.3f\n",
@@ -319,65 +402,127 @@ local function cmd_check(opts, pos)
 end
 
 local function cmd_list(opts)
-    local root = exercises_root(opts)
-    local names = list_exercises(root)
-    if #names == 0 then
-        eprintf("grader list: no exercises in %s\n", root)
+    local root, how = exercises_root(opts)
+    if not root then
+        no_course("list", how)
         return EXIT_USAGE
     end
-    local progress = read_progress()
+    local names = list_exercises(root)
+    if #names == 0 then
+        eprintf("grader list: no exercises in %s (%s)\n", root, how)
+        eprintf("HINT: point at the course's exercises: --exercises DIR or SLOPE_EXERCISES=DIR\n")
+        return EXIT_USAGE
+    end
+    local progress, course = read_progress(), course_key(root)
     local rc = EXIT_OK
     for _, name in ipairs(names) do
         local ok, spec = pcall(S.load, root .. "/" .. name, name)
         local title = ok and spec.title or "(spec error: " .. tostring(spec) .. ")"
         if not ok then rc = EXIT_USAGE end
-        local st = progress[name] or "not started"
+        local st = progress_of(progress, course, name) or "not started"
+        if st == "failing" then title = title .. " (passed earlier, failing now)" end
         io.stdout:write(string.format("%-12s %-26s %s\n", st, name, title))
     end
     return rc
 end
 
+-- Key files as { header = first line, [case number] = { head = "case N name", text = block } }.
+local function key_blocks(text)
+    local blocks, cur = { header = (text or ""):match("^[^\n]*") }, nil
+    for line in (text or ""):gmatch("[^\n]+") do
+        local k = tonumber(line:match("^case (%d+) "))
+        if k then
+            cur = { head = line, text = line }
+            blocks[k] = cur
+        elseif cur then
+            cur.text = cur.text .. "\n" .. line
+        end
+    end
+    return blocks
+end
+
+-- Compare a committed key file with what solution.c produced: one line per
+-- differing case (by number and name), none when they match.  Only the key
+-- files are compared; a reference's timings (machine-dependent) are not.
+local function key_differences(path, committed, produced)
+    if committed == produced then return {} end
+    if committed == nil then return { path .. ": missing" } end
+    local old, new, diffs, seen = key_blocks(committed), key_blocks(produced), {}, {}
+    local numbers = {}
+    for k in pairs(old) do if type(k) == "number" then numbers[#numbers + 1] = k; seen[k] = true end end
+    for k in pairs(new) do if type(k) == "number" and not seen[k] then numbers[#numbers + 1] = k end end
+    table.sort(numbers)
+    for _, k in ipairs(numbers) do
+        local o, n = old[k], new[k]
+        if not n then
+            diffs[#diffs + 1] = string.format("%s: %s: solution.c has no such case", path, o.head)
+        elseif not o then
+            diffs[#diffs + 1] = string.format("%s: %s: not in the file", path, n.head)
+        elseif o.text ~= n.text then
+            diffs[#diffs + 1] = string.format("%s: %s: %s", path, n.head,
+                                              o.head ~= n.head and "named differently (was: " .. o.head .. ")"
+                                              or "values differ")
+        end
+    end
+    if #diffs == 0 then diffs[1] = path .. ": the header or layout differs (no case does)" end
+    return diffs
+end
+
+-- One exercise's keys: written, or (check) compared.  Returns an exit status.
+local function keys_of(opts, dir, name)
+    local ok, spec = pcall(S.load, dir, name)
+    if not ok then
+        eprintf("%s\ngrader keys: %s: the exercise's spec is broken\n", tostring(spec), name)
+        return EXIT_USAGE
+    end
+    local keys, err = J.make_keys(spec, dir .. "/solution.c", judge_opts(opts))
+    if not keys then
+        eprintf("grader keys: %s: %s\n", name, err)
+        return EXIT_INTERNAL
+    end
+    local diffs = {}
+    for _, which in ipairs({ "public", "hidden" }) do
+        local path = S.key_path(dir, which == "hidden")
+        if opts.check then
+            for _, d in ipairs(key_differences(path, J.read_file(path), keys[which])) do diffs[#diffs + 1] = d end
+        else
+            G.mkdir(dir .. "/keys")
+            J.write_file(path .. ".tmp", keys[which])
+            os.rename(path .. ".tmp", path)
+        end
+    end
+    for _, d in ipairs(diffs) do eprintf("grader keys: %s\n", d) end
+    if #diffs > 0 then
+        eprintf("HINT: run `grader keys %s` and review the change\n", name)
+        return EXIT_FAIL
+    end
+    io.stdout:write(string.format("keys: %s: %d cases %s\n", name, #spec.cases,
+                                  opts.check and "match solution.c" or "written"))
+    return EXIT_OK
+end
+
+-- Every exercise is done (or checked) before the exit status is decided.
 local function cmd_keys(opts, pos)
-    local root = exercises_root(opts)
-    local names = pos[1] and {} or list_exercises(root)
+    local root, how = exercises_root(opts)
+    if not root and not (pos[1] and pos[1]:find("/")) then
+        no_course("keys", how)
+        return EXIT_USAGE
+    end
+    local list = {}
     if pos[1] then
-        local dir, name = find_exercise(root, pos[1])
+        local dir, name = find_exercise(root or ".", pos[1])
         if not dir then
-            eprintf("grader keys: no exercise '%s' in %s\n", pos[1], root)
+            eprintf("grader keys: no exercise '%s' in %s\n", pos[1], root or pos[1])
+            eprintf("HINT: run `grader list`, or point at the course with --exercises DIR\n")
             return EXIT_USAGE
         end
-        names[1] = { dir, name }
+        list[1] = { dir, name }
     else
-        for i, n in ipairs(names) do names[i] = { root .. "/" .. n, n } end
+        for i, n in ipairs(list_exercises(root)) do list[i] = { root .. "/" .. n, n } end
     end
     if not sandbox_ok(opts) then return EXIT_INTERNAL end
     local rc = EXIT_OK
-    for _, e in ipairs(names) do
-        local spec = S.load(e[1], e[2])
-        local keys, err = J.make_keys(spec, e[1] .. "/solution.c", judge_opts(opts))
-        if not keys then
-            eprintf("grader keys: %s: %s\n", e[2], err)
-            return EXIT_INTERNAL
-        end
-        for _, which in ipairs({ "public", "hidden" }) do
-            local path = S.key_path(e[1], which == "hidden")
-            if opts.check then
-                if J.read_file(path) ~= keys[which] then
-                    eprintf("grader keys: %s differs from what solution.c produces\n", path)
-                    eprintf("HINT: run `grader keys %s` and review the change\n", e[2])
-                    rc = EXIT_FAIL
-                end
-            else
-                G.mkdir(e[1] .. "/keys")
-                J.write_file(path .. ".tmp", keys[which])
-                os.rename(path .. ".tmp", path)
-            end
-        end
-        if rc == EXIT_OK then
-            io.stdout:write(string.format("keys: %s: %d cases %s\n", e[2], #spec.cases,
-                                          opts.check and "match solution.c" or "written"))
-        end
-    end
+    for _, e in ipairs(list) do rc = math.max(rc, keys_of(opts, e[1], e[2])) end
     return rc
 end
 
