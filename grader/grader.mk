@@ -44,10 +44,16 @@ $(BUILD)/gen/grader/%_lua.h: grader/%.lua
 	@mkdir -p $(@D)
 	luajit -b -g -n $* $< $@
 
-# lua/slope.lua is embedded too, so specs can `require "slope"`.
-$(BUILD)/gen/grader/slope_lua.h: lua/slope.lua
+# lua/slope.lua is embedded too, so specs can `require "slope"`, with the
+# declarations of lib/*.h filled in now: the grader reads no header at run
+# time, from whatever folder it runs.  Compiled from lua/slope.lua under
+# gen/grader, so its error messages name lua/slope.lua.
+$(BUILD)/gen/grader/lua/slope.lua: lua/slope.lua $(LIB_HDR)
 	@mkdir -p $(@D)
-	luajit -b -g -n slope $< $@
+	luajit lua/slope.lua --embed lib > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/grader/slope_lua.h: $(BUILD)/gen/grader/lua/slope.lua
+	cd $(BUILD)/gen/grader && luajit -b -g -n slope lua/slope.lua slope_lua.h
 
 # main.c and runner.c include the generated headers.
 $(BUILD)/obj/grader/main.o: $(GRADER_GEN)
