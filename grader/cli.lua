@@ -575,6 +575,10 @@ local function main(argv)
         end
     end
     local bad = check_numbers(opts)
+    if not bad and type(opts.figure) == "string" then
+        bad = require("grader.figure").check_output(opts.figure)
+        bad = bad and bad .. "\nHINT: name a .svg or .png file in a folder you can write, e.g. --figure fig.svg\n"
+    end
     if bad then
         eprintf("grader %s: %s", cmd, bad)
         return EXIT_USAGE

@@ -29,9 +29,10 @@
 -- no student code runs in this process.
 --
 -- The look comes from the course's plots/style.gp (called as every figure
--- script calls it, with the data directory and the output file), found in
--- the working tree or the installed share/slope/plots/; without it a plain
--- built-in look is used.
+-- script calls it, with the data directory and the output file), found
+-- beside the course's exercises, in the installed share/slope/plots/ or in
+-- the grader's source tree, never relative to the current folder; without
+-- it a plain built-in look is used.
 local G = require "grader.c"
 local J = require "grader.judge"
 
@@ -106,16 +107,22 @@ local function all_series(result, fig)
     return list
 end
 
-local function style_file()
+-- The course's plots/style.gp, never one relative to the current folder:
+-- beside the course's exercises folder (spec.dir is COURSE/exercises/NN),
+-- then the installation's share/slope/plots (the grader in PREFIX/bin), then
+-- the source tree the grader was built in (BUILD/bin/grader).
+local function style_file(spec_dir)
     local exe = G.exe() or ""
-    for _, p in ipairs({ "plots/style.gp", exe:gsub("/[^/]*/[^/]*$", "") .. "/share/slope/plots/style.gp" }) do
+    local prefix = exe:gsub("/[^/]*/[^/]*$", "")
+    for _, p in ipairs({ spec_dir .. "/../../plots/style.gp", prefix .. "/share/slope/plots/style.gp",
+                         prefix .. "/../plots/style.gp" }) do
         if G.stat(p) == "file" then return p end
     end
 end
 
 -- The lines that choose the terminal and the look.
-local function preamble(tmp, path, term)
-    local style = style_file()
+local function preamble(tmp, path, term, spec_dir)
+    local style = style_file(spec_dir)
     if style then
         return "fig_w = 800; fig_h = 500\ncall " .. quote(style) .. " " .. quote(tmp) .. " " .. quote(path)
     end
@@ -303,12 +310,35 @@ local function path_script(result, fig, tmp)
     return table.concat(script, "\n")
 end
 
+local TERMINALS = { svg = "svg size 640,400 dynamic enhanced", png = "pngcairo size 640,400 enhanced" }
+
+local ffi = require "ffi"
+pcall(ffi.cdef, "int access(const char *path, int mode);")
+local W_OK, X_OK = 2, 1
+
+-- nil when `path` can take a figure (a .svg or .png name in a folder that
+-- exists and can be written), else why not: checked before grading, so a
+-- bad name never costs a grading.
+function M.check_output(path)
+    local ext = path:match("%.(%w+)$")
+    if not ext or not TERMINALS[ext:lower()] then
+        return string.format("--figure %s: the figure must be a .svg or .png file", path)
+    end
+    local dir = path:match("^(.*)/[^/]*$") or "."
+    if dir == "" then dir = "/" end
+    if G.stat(dir) ~= "dir" then return string.format("--figure %s: there is no folder %s", path, dir) end
+    if ffi.C.access(dir, W_OK + X_OK) ~= 0 then
+        return string.format("--figure %s: the folder %s cannot be written", path, dir)
+    end
+    if G.stat(path) == "dir" then return string.format("--figure %s: is a folder", path) end
+end
+
 function M.draw(result, path)
     local fig = result.spec.figure
     if not fig then error("this exercise has no figure", 0) end
-    local ext = path:match("%.(%w+)$")
-    local term = ({ svg = "svg size 640,400 dynamic enhanced", png = "pngcairo size 640,400 enhanced" })[ext]
-    if not term then error("--figure wants a .svg or .png file name", 0) end
+    local bad = M.check_output(path)
+    if bad then error(bad, 0) end
+    local term = TERMINALS[path:match("%.(%w+)$"):lower()]
     local gnuplot = J.which("gnuplot")
     if not gnuplot then error("gnuplot is not installed (apt-get install gnuplot-nox)", 0) end
     local tmp = G.mkdtemp()
@@ -316,7 +346,7 @@ function M.draw(result, path)
         local body = (fig.x == "pairs" and path_script or curves_script)(result, fig, tmp)
         if not body then error("nothing to draw (did every case fail to compile?)", 0) end
         J.write_file(tmp .. "/plot.gp", table.concat({
-            preamble(tmp, path, term),
+            preamble(tmp, path, term, result.spec.dir),
             "set title " .. quote(fig.title or result.spec.title),
             "set xlabel " .. quote(fig.xlabel or "x"),
             "set ylabel " .. quote(fig.ylabel or "y"),
