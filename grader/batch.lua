@@ -250,11 +250,19 @@ function M.watch(opts, pos)
         API.eprintf("grader watch: need EXERCISE and FILE.c\n%s", API.HELP.watch)
         return E.USAGE
     end
-    local spec = API.load_exercise(opts, pos[1])
-    if not spec then return E.USAGE end
     local file = pos[2]
+    local spec = API.load_exercise(opts, pos[1], file, "watch")
+    if not spec then return E.USAGE end
     local dir = file:match("^(.*)/[^/]*$") or "."
     local name = file:match("([^/]+)$")
+    if dir == "" then dir = "/" end
+    -- A file not written yet is waited for (a student may start watch
+    -- first); a folder that does not exist never gets it: exit 2.
+    if G.stat(dir) ~= "dir" or not name then
+        API.eprintf("grader watch: there is no folder %s to watch for %s\n", dir, name or file)
+        API.eprintf("HINT: create the folder first, or give the path of your FILE.c\n")
+        return E.USAGE
+    end
     local argv = { G.exe(), "check", spec.dir, file, "--exercises", spec.dir:match("^(.*)/[^/]+$") or "." }
     for _, k in ipairs({ "time-limit", "memory-limit", "budget", "format", "opt" }) do
         if opts[k] then argv[#argv + 1] = "--" .. k; argv[#argv + 1] = opts[k] end
@@ -265,7 +273,10 @@ function M.watch(opts, pos)
     if cc then argv[#argv + 1] = "--cc"; argv[#argv + 1] = cc end
     local runs, max_runs = 0, tonumber(os.getenv("SLOPE_WATCH_RUNS"))
     while true do
-        if G.stat(file) == "file" then
+        if G.stat(file) ~= "file" then
+            io.stdout:write(string.format("-- %s does not exist yet: waiting for it to appear, Ctrl-C to stop\n", file))
+            io.stdout:flush()
+        else
             local t0 = G.now_ms()
             G.spawn(argv, nil)
             local _, status = G.wait()

@@ -26,7 +26,10 @@ commands:
 
 options for every command:
   --exercises DIR   where the exercises live (default: $SLOPE_EXERCISES,
-                    ./exercises, or the installed copy)
+                    ./exercises, a folder exercises/ above FILE.c or above
+                    the current folder, or the installed copy)
+numbers (--time-limit, --budget, --memory-limit, -j) out of range are refused;
+the ranges: `grader help policy`.
 exit status: 0 all cases passed, 1 some failed, 2 usage or spec error,
 3 the grader itself failed.
 ]],
@@ -38,7 +41,8 @@ compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
 
   --format text|json|tap   text (default), Gradescope results.json, TAP 13
   --hidden                 also run the hidden cases (needs keys/hidden.txt)
-  --figure OUT.svg|png     draw the exercise's figure with gnuplot
+  --figure OUT.svg|png     draw the exercise's figure with gnuplot (a bad name
+                           or folder is refused before grading)
   --time-limit SECONDS     per case, wall clock (default %g)
   --budget SECONDS         every case together, wall clock (default %g); the
                            cases it leaves no time for are "not run"
@@ -50,14 +54,18 @@ compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
     list = [[
 usage: grader list
 
-The exercises in course order, each with your progress: passed, attempted
-or not started (kept in $XDG_STATE_HOME/slope/progress.txt).
+The exercises in course order, each with your progress in this course:
+passed, attempted, failing (passed earlier, failing now) or not started
+(kept per course in $XDG_STATE_HOME/slope/progress.txt, so two copies of
+the course do not share it).
 ]],
     watch = [[
 usage: grader watch EXERCISE FILE.c [check options]
 
 Grade FILE.c now and again every time it is saved; Ctrl-C to stop.  Uses
-tcc for a faster compile when it is installed (--cc cc to keep cc).
+tcc for a faster compile when it is installed (--cc cc to keep cc).  When
+FILE.c does not exist yet, watch says so and waits for it to appear; a
+folder that does not exist is exit 2.
 ]],
     batch = [[
 usage: grader batch EXERCISE DIR -o GRADEBOOK.csv [-j N] [check options]
@@ -73,8 +81,9 @@ half-written row.
 usage: grader keys [EXERCISE] [--check]
 
 Run each exercise's solution.c on every case and write keys/public.txt and
-keys/hidden.txt.  With --check, write nothing and exit 1 when a committed
-key differs from what the solution produces.
+keys/hidden.txt.  With --check, write nothing: check every exercise, name
+each case (number and name, and its key file) whose committed key differs
+from what the solution produces, and exit 1 at the end if any did.
 ]],
 }
 
