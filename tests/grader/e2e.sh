@@ -102,4 +102,64 @@ else
         || fail "lua/slope.lua"
 fi
 
-echo "grader-e2e: batch, watch, figure, keys and slope.lua passed"
+# ---- cli: the course from any folder, watch before the file, --figure's name -----------------
+# A copy of the fixture course as a student keeps it, used from other folders
+# with no --exercises: the course is found above the submission's folder.
+GA=$(cd "$(dirname "$G")" && pwd)/$(basename "$G")
+EXA=$(pwd)/$EX
+unset SLOPE_EXERCISES
+mkdir -p "$W/course/work" "$W/elsewhere" "$W/nocourse"
+cp -r $EX "$W/course/exercises"
+cp $EX/01-twice/solution.c "$W/course/work/fd.c"
+(cd "$W/elsewhere" && "$GA" check 1 ../course/work/fd.c > "$W/cli.out" 2>&1) \
+    || fail "check 1 from another folder: $(cat "$W/cli.out")"
+grep -q "Score: 4/4 -- passed" "$W/cli.out" || fail "check from another folder: $(cat "$W/cli.out")"
+for cmd in "list" "keys --check 1" "check 1 fd.c"; do
+    (cd "$W/course/work" && "$GA" $cmd > "$W/cli.out" 2>&1) || fail "$cmd in the course's work folder: $(cat "$W/cli.out")"
+done
+# No course anywhere above: the folders searched, and how to point at one.
+cp $EX/01-twice/solution.c "$W/nocourse/fd.c"
+for cmd in "check 1 fd.c" "list" "keys" "watch 1 fd.c"; do
+    st=0
+    (cd "$W/nocourse" && "$GA" $cmd > "$W/cli.out" 2>&1) || st=$?
+    [ "$st" = 2 ] || fail "$cmd with no course: exit $st"
+    for want in "no course found" "$W/nocourse and every folder above it" "HINT:" "--exercises DIR" "SLOPE_EXERCISES"; do
+        grep -qF -- "$want" "$W/cli.out" || fail "$cmd with no course: no '$want' in: $(cat "$W/cli.out")"
+    done
+done
+# Specs that require "slope" load from any folder (the declarations are in the binary).
+(cd "$W/elsewhere" && "$GA" list --exercises "$EXA" > "$W/cli.out" 2>&1) || fail "list from another folder: $(cat "$W/cli.out")"
+grep -q "spec error" "$W/cli.out" && fail "list from another folder: $(cat "$W/cli.out")"
+grep -q "not started  02-scale                   Scale a vector" "$W/cli.out" || fail "list: $(cat "$W/cli.out")"
+
+# watch on a file not written yet says it waits, and grades it once it appears;
+# a folder that does not exist is exit 2.
+SLOPE_WATCH_RUNS=2 "$G" watch 1 "$W/later.c" --cc cc --exercises $EX > "$W/watch2.out" 2>&1 &
+pid=$!
+for i in $(seq 1 50); do grep -q "waiting for it to appear" "$W/watch2.out" 2>/dev/null && break; sleep 0.1; done
+grep -q "later.c does not exist yet: waiting for it to appear" "$W/watch2.out" || fail "watch before the file: $(cat "$W/watch2.out")"
+cp $EX/01-twice/solution.c "$W/later.c.new" && mv "$W/later.c.new" "$W/later.c"
+for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+kill $pid 2>/dev/null && fail "watch did not grade the file once it appeared"
+grep -q "Score: 4/4 -- passed" "$W/watch2.out" || fail "watch once the file appeared: $(cat "$W/watch2.out")"
+st=0
+"$G" watch 1 "$W/no/such/folder/x.c" --exercises $EX > "$W/cli.out" 2>&1 || st=$?
+[ "$st" = 2 ] && grep -q "no folder $W/no/such/folder" "$W/cli.out" && grep -q HINT "$W/cli.out" \
+    || fail "watch in a missing folder: exit $st: $(cat "$W/cli.out")"
+
+# --figure: a name gnuplot cannot write is exit 2 before any grading; the
+# course's style.gp (800x500) is used from any folder, not the fallback (640x400).
+for f in "$W/out.pdf" "$W/missing/dir/out.png" "$W/noext"; do
+    st=0
+    "$G" check 3 $EX/03-central-diff/solution.c --figure "$f" --exercises $EX > "$W/cli.out" 2>&1 || st=$?
+    [ "$st" = 2 ] || fail "--figure $f: exit $st"
+    grep -q -- "--figure $f: " "$W/cli.out" && grep -q HINT "$W/cli.out" || fail "--figure $f: $(cat "$W/cli.out")"
+    grep -q "Score:" "$W/cli.out" && fail "--figure $f graded before refusing"
+    [ ! -e "$f" ] || fail "--figure $f was written"
+done
+(cd "$W/elsewhere" && "$GA" check 3 "$EXA/03-central-diff/solution.c" --figure fig.svg --exercises "$EXA" > "$W/cli.out" 2>&1) \
+    || fail "--figure from another folder: $(cat "$W/cli.out")"
+grep -q 'width="800" height="500"' "$W/elsewhere/fig.svg" || fail "--figure from another folder: not the course's style.gp"
+[ -z "$(ls -A "$TMPDIR")" ] || fail "temp files left: $(ls -A "$TMPDIR")"
+
+echo "grader-e2e: batch, watch, figure, keys, slope.lua and the commands from any folder passed"
