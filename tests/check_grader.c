@@ -634,6 +634,153 @@ START_TEST(list_shows_progress)
 }
 END_TEST
 
+/* ---- options, progress and keys --check -------------------------------------------- */
+
+/* The value of row `name` of `grader help policy`, as printed ("600"),
+ * into buf[64]. */
+static void policy_value(const char *name, char buf[64])
+{
+    char want[64];
+    ck_assert_int_eq(run("help policy"), 0);
+    snprintf(want, sizeof want, "\n  %s ", name);
+    const char *row = strstr(out, want);
+    ck_assert_msg(row != NULL, "no policy row %s in:\n%s", name, out);
+    ck_assert_int_eq(sscanf(row + strlen(want), "%63s", buf), 1);
+}
+
+#define SOL EXERCISES "/01-twice/solution.c --exercises " EXERCISES
+static const struct {
+    const char *args;
+    const char *option; /* how the message names it */
+    const char *max;    /* the policy row of its upper bound */
+} numeric[] = {
+    { "check 1 " SOL " --time-limit abc", "--time-limit 'abc'", "time_limit_max" },
+    { "check 1 " SOL " --time-limit 0", "--time-limit '0'", "time_limit_max" },
+    { "check 1 " SOL " --time-limit -1", "--time-limit '-1'", "time_limit_max" },
+    { "check 1 " SOL " --time-limit=600.5", "--time-limit '600.5'", "time_limit_max" },
+    { "check 1 " SOL " --budget 0", "--budget '0'", "time_limit_max" },
+    { "check 1 " SOL " --budget 1e999", "--budget '1e999'", "time_limit_max" },
+    { "check 1 " SOL " --memory-limit 0", "--memory-limit '0'", "mem_mb_max" },
+    { "check 1 " SOL " --memory-limit nan", "--memory-limit 'nan'", "mem_mb_max" },
+    { "watch 1 " SOL " --time-limit abc", "--time-limit 'abc'", "time_limit_max" },
+    { "batch 1 tests/grader/submissions -o /nonexistent/g.csv -j 0 --exercises " EXERCISES, "-j '0'", "jobs_max" },
+    { "batch 1 tests/grader/submissions -o /nonexistent/g.csv -j -1 --exercises " EXERCISES, "-j '-1'", "jobs_max" },
+    { "batch 1 tests/grader/submissions -o /nonexistent/g.csv -j abc --exercises " EXERCISES, "-j 'abc'", "jobs_max" },
+    { "batch 1 tests/grader/submissions -o /nonexistent/g.csv -j 1.5 --exercises " EXERCISES, "-j '1.5'", "jobs_max" },
+};
+
+/* A number out of range is exit 2 naming the option, its value and the
+ * range whose upper bound is the policy table's; nothing is graded. */
+START_TEST(numeric_options_are_checked)
+{
+    char max[64], want[128];
+    policy_value(numeric[_i].max, max);
+    ck_assert_int_eq(run("%s", numeric[_i].args), 2);
+    ck_assert_out_has(numeric[_i].option);
+    snprintf(want, sizeof want, " %s\n", max);
+    ck_assert_out_has(want);
+    ck_assert_out_has("HINT: for instance ");
+    ck_assert_out_lacks("Score:");
+    ck_assert_out_lacks("internal error");
+}
+END_TEST
+
+/* The bounds themselves are accepted. */
+START_TEST(numeric_options_accept_their_bounds)
+{
+    char max[64];
+    policy_value("time_limit_max", max);
+    ck_assert_int_eq(run("check 1 " SOL " --no-progress --memory-limit 64 --time-limit %s --budget %s", max, max), 0);
+    ck_assert_out_has("Score: 4/4 -- passed");
+}
+END_TEST
+
+START_TEST(help_on_no_topic_lists_the_topics)
+{
+    ck_assert_int_eq(run("help nope"), 2);
+    ck_assert_out_has("no topic 'nope'");
+    ck_assert_out_has("HINT: one of: batch, check, keys, list, policy, watch");
+}
+END_TEST
+
+/* A copy of the fixture course under the test's work folder. */
+static void copy_course(const char *dest)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/%s && cp -r " EXERCISES " %s/%s/exercises", work, dest, work, dest);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Progress belongs to one course: a pass in the fixture is not a pass in a
+ * copy of it; a failing check after a pass says so. */
+START_TEST(progress_is_per_course)
+{
+    copy_course("copy");
+    ck_assert_int_eq(run("check 1 " EXERCISES "/01-twice/solution.c " ROOMY), 0);
+    ck_assert_int_eq(run("list --exercises %s/copy/exercises", work), 0);
+    ck_assert_out_has("not started  01-twice");
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("passed       01-twice                   Double a number\n");
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c " ROOMY), 1);
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("failing      01-twice                   Double a number (passed earlier, failing now)\n");
+    ck_assert_int_eq(run("check 1 " EXERCISES "/01-twice/solution.c " ROOMY), 0);
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("passed       01-twice                   Double a number\n");
+    ck_assert_int_eq(run("list --exercises %s/copy/exercises", work), 0);
+    ck_assert_out_has("not started  01-twice");
+}
+END_TEST
+
+/* A progress file of the older format (EXERCISE STATE, no course) still
+ * counts, and is kept when the new format is written beside it. */
+START_TEST(old_progress_files_keep_working)
+{
+    char path[700], text[4096];
+    snprintf(path, sizeof path, "%s/state", work);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/state/slope", work);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/state/slope/progress.txt", work);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("02-scale passed\n04-unchanged attempted\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("passed       02-scale");
+    ck_assert_out_has("attempted    04-unchanged");
+    ck_assert_int_eq(run("check 2 tests/grader/submissions/scale_short.c " ROOMY), 1);
+    ck_assert_int_eq(run("list --exercises " EXERCISES), 0);
+    ck_assert_out_has("failing      02-scale");
+    ck_assert_out_has("attempted    04-unchanged");
+    slurp(path, text, sizeof text);
+    ck_assert_msg(strstr(text, "04-unchanged attempted\n") != NULL, "the old line is gone:\n%s", text);
+}
+END_TEST
+
+/* keys --check goes through every exercise and names each differing case
+ * and its file. */
+START_TEST(keys_check_names_every_differing_case)
+{
+    char cmd[1200];
+    copy_course("keys");
+    snprintf(cmd, sizeof cmd,
+             "sed -i 's/^arg1 -0x1.8p-1,/arg1 -0x1.9p-1,/' %s/keys/exercises/02-scale/keys/public.txt && "
+             "sed -i 's/^return 0x1.01b7a02c965cp-1027$/return 0x1.01b7a02c965dp-1027/' "
+             "%s/keys/exercises/01-twice/keys/hidden.txt",
+             work, work);
+    ck_assert_int_eq(system(cmd), 0);
+    ck_assert_int_eq(run("keys --check --exercises %s/keys/exercises", work), 1);
+    ck_assert_out_has("01-twice/keys/hidden.txt: case 5 twice(3.5e-310): values differ");
+    ck_assert_out_has("02-scale/keys/public.txt: case 2 scale(out[5], {1.5, -2.25, 3.125, 0.5, ... (5 values)}, 5, "
+                      "-0.5): values differ");
+    ck_assert_out_lacks("case 1 scale");
+    ck_assert_out_has("HINT: run `grader keys 01-twice`");
+    ck_assert_out_has("keys: 03-central-diff: 10 cases match solution.c");
+    ck_assert_out_has("keys: 05-path:");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -663,6 +810,12 @@ Suite *make_grader_suite(void)
     tcase_add_loop_test(tc, usage_errors_and_help, 0, (int)(sizeof usage / sizeof usage[0]));
     tcase_add_test(tc, committed_keys_match_the_solutions);
     tcase_add_test(tc, list_shows_progress);
+    tcase_add_loop_test(tc, numeric_options_are_checked, 0, (int)(sizeof numeric / sizeof numeric[0]));
+    tcase_add_test(tc, numeric_options_accept_their_bounds);
+    tcase_add_test(tc, help_on_no_topic_lists_the_topics);
+    tcase_add_test(tc, progress_is_per_course);
+    tcase_add_test(tc, old_progress_files_keep_working);
+    tcase_add_test(tc, keys_check_names_every_differing_case);
     suite_add_tcase(s, tc);
     /* A compile time-out (10 s) twice over, on a loaded machine. */
     TCase *slow = tcase_create("kill");
