@@ -10,6 +10,8 @@
 #      PKG_CONFIG_PATH alone runs (slope.pc's rpath), and the installed Lua
 #      binding, loaded with LUA_PATH alone, finds the installed headers and
 #      library;
+#      the installed grader, run from there, lists its exercises, loads
+#      specs that require "slope" and draws in the installed style.gp;
 #   3. that installation moved elsewhere: the binding still finds its own
 #      library (relative to itself); a copy of the binding in another folder
 #      finds it at the absolute path written at install time.
@@ -57,6 +59,19 @@ libs=$(PKG_CONFIG_PATH="$p/lib/pkgconfig" pkg-config --cflags --libs slope) \
     || fail "pkg-config finds no slope.pc with PKG_CONFIG_PATH=$p/lib/pkgconfig"
 $CC $SANFLAGS "$w/t.c" $libs -lm -o "$w/prog" || fail "a program does not build with: $libs"
 "$w/prog" || fail "the program built with PKG_CONFIG_PATH does not run without LD_LIBRARY_PATH"
+
+# The installed grader, from a folder outside the source tree: it finds its
+# own exercises, specs that require "slope" load (their declarations are
+# compiled in), and a figure takes the installed plots/style.gp (800x500),
+# not the built-in fallback (640x400).
+(cd "$w" && XDG_STATE_HOME="$w/state" "$p/bin/grader" list > "$w/list.out" 2>&1) || { cat "$w/list.out" >&2; fail "the installed grader list"; }
+grep -q "not started  01-" "$w/list.out" || fail "the installed grader lists no exercise: $(cat "$w/list.out")"
+(cd "$w" && "$p/bin/grader" list --exercises "$src/tests/grader/exercises" > "$w/list.out" 2>&1) \
+    || { cat "$w/list.out" >&2; fail "the installed grader, list of the fixture exercises"; }
+(cd "$w" && "$p/bin/grader" check 3 "$src/tests/grader/exercises/03-central-diff/solution.c" --no-progress \
+    --exercises "$src/tests/grader/exercises" --figure "$w/fig.svg" > "$w/fig.out" 2>&1) \
+    || { cat "$w/fig.out" >&2; fail "the installed grader, check with --figure"; }
+grep -q 'width="800" height="500"' "$w/fig.svg" || fail "the installed grader's figure is not in the course's style"
 
 # The binding, from a folder outside the source tree.  A sanitizer build's
 # libslope needs the ASan runtime loaded first, which a plain luajit is not.
