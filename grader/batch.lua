@@ -256,10 +256,15 @@ function M.watch(opts, pos)
     local dir = file:match("^(.*)/[^/]*$") or "."
     local name = file:match("([^/]+)$")
     if dir == "" then dir = "/" end
+    if not name or G.stat(file) == "dir" then
+        API.eprintf("grader watch: %s is a folder, not a FILE.c\n", file)
+        API.eprintf("HINT: give the path of your FILE.c, e.g. grader watch %s mine.c\n", pos[1])
+        return E.USAGE
+    end
     -- A file not written yet is waited for (a student may start watch
     -- first); a folder that does not exist never gets it: exit 2.
-    if G.stat(dir) ~= "dir" or not name then
-        API.eprintf("grader watch: there is no folder %s to watch for %s\n", dir, name or file)
+    if G.stat(dir) ~= "dir" then
+        API.eprintf("grader watch: there is no folder %s to watch for %s\n", dir, name)
         API.eprintf("HINT: create the folder first, or give the path of your FILE.c\n")
         return E.USAGE
     end

@@ -570,7 +570,7 @@ local function main(argv)
     end
     local opts, pos = parse_args(argv)
     if not opts then
-        eprintf("grader %s: %s\n", cmd, pos)
+        eprintf("grader %s: %s\nHINT: `grader help %s` lists the options\n", cmd, pos, cmd)
         return EXIT_USAGE
     end
     if opts.help then
