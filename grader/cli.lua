@@ -435,10 +435,10 @@ local function cmd_list(opts)
     return rc
 end
 
--- Key files as { header = first line, [case number] = { head = "case N name", text = block } }.
+-- A key file as { [case number] = { head = "case N name", text = its block } }.
 local function key_blocks(text)
-    local blocks, cur = { header = (text or ""):match("^[^\n]*") }, nil
-    for line in (text or ""):gmatch("[^\n]+") do
+    local blocks, cur = {}, nil
+    for line in text:gmatch("[^\n]+") do
         local k = tonumber(line:match("^case (%d+) "))
         if k then
             cur = { head = line, text = line }
@@ -458,15 +458,15 @@ local function key_differences(path, committed, produced)
     if committed == nil then return { path .. ": missing" } end
     local old, new, diffs, seen = key_blocks(committed), key_blocks(produced), {}, {}
     local numbers = {}
-    for k in pairs(old) do if type(k) == "number" then numbers[#numbers + 1] = k; seen[k] = true end end
-    for k in pairs(new) do if type(k) == "number" and not seen[k] then numbers[#numbers + 1] = k end end
+    for k in pairs(old) do numbers[#numbers + 1] = k; seen[k] = true end
+    for k in pairs(new) do if not seen[k] then numbers[#numbers + 1] = k end end
     table.sort(numbers)
     for _, k in ipairs(numbers) do
         local o, n = old[k], new[k]
         if not n then
-            diffs[#diffs + 1] = string.format("%s: %s: solution.c has no such case", path, o.head)
+            diffs[#diffs + 1] = string.format("%s: %s: no longer a case of the spec", path, o.head)
         elseif not o then
-            diffs[#diffs + 1] = string.format("%s: %s: not in the file", path, n.head)
+            diffs[#diffs + 1] = string.format("%s: %s: missing from the committed file", path, n.head)
         elseif o.text ~= n.text then
             diffs[#diffs + 1] = string.format("%s: %s: %s", path, n.head,
                                               o.head ~= n.head and "named differently (was: " .. o.head .. ")"
@@ -480,6 +480,7 @@ end
 -- One exercise's keys: written, or (check) compared.  Returns an exit status.
 local function keys_of(opts, dir, name)
     local ok, spec = pcall(S.load, dir, name)
+    if not ok and not S.is_error(spec) then error(spec, 0) end
     if not ok then
         eprintf("%s\ngrader keys: %s: the exercise's spec is broken\n", tostring(spec), name)
         return EXIT_USAGE
