@@ -259,8 +259,10 @@ end
 
 -- The spec of exercise `arg`, the course found from `near` (the file
 -- graded) when no option says where; nil after saying why.
+local current_cmd = "check"  -- the command being run, for messages (set by main)
+
 local function load_exercise(opts, arg, near, cmd)
-    cmd = cmd or "check"
+    cmd = cmd or current_cmd
     if arg:find("/") then
         local dir, name = find_exercise(".", arg)
         if dir then return S.load(dir, name) end
@@ -565,6 +567,7 @@ local function main(argv)
         return EXIT_OK
     end
     local fn = COMMANDS[cmd]
+    current_cmd = cmd
     if not fn then
         eprintf("grader: unknown command '%s'\n%s", cmd, HELP.main)
         return EXIT_USAGE
