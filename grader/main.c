@@ -258,6 +258,15 @@ static int l_session_send(lua_State *L)
     return 1;
 }
 
+/* session:out_total() -> the bytes the runner has printed so far (see
+ * proc_session_out_total): judge.lua tells each case's output apart by it. */
+static int l_session_out_total(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
+    lua_pushnumber(L, s->pid > 0 ? (double)proc_session_out_total(s) : 0);
+    return 1;
+}
+
 /* session:finish(grace_ms) -> result (as compile's) */
 static int l_session_finish(lua_State *L)
 {
@@ -775,7 +784,7 @@ static const luaL_Reg grader_c[] = {
 
 static const luaL_Reg session_m[] = {
     { "recv", l_session_recv }, { "send", l_session_send }, { "finish", l_session_finish },
-    { "__gc", l_session_gc },   { NULL, NULL },
+    { "out_total", l_session_out_total }, { "__gc", l_session_gc }, { NULL, NULL },
 };
 
 static int open_grader_c(lua_State *L)

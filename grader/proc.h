@@ -75,6 +75,12 @@ int proc_session_start(proc_session *s, const char *dir, char *const argv[], siz
  * and *n describe the frame, valid until the next call. */
 int proc_session_recv(proc_session *s, double deadline_ms, int *tag, const char **payload, size_t *n);
 
+/* Read what the child has written on stdout+stderr so far, without
+ * waiting, and return how many bytes it wrote since it started (kept or
+ * dropped).  Called after a case's result frame, it counts everything the
+ * case printed: the child flushes its output before it sends the frame. */
+size_t proc_session_out_total(proc_session *s);
+
 /* Send a command (a case number; 0 = stop).  0, or -1 when the child is gone. */
 int proc_session_send(proc_session *s, unsigned k);
 
