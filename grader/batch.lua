@@ -71,8 +71,8 @@ end
 local function parse_result(text)
     local r = { cases = {} }
     r.score = tonumber(text:match('^{\n  "score": ([%d.e+-]+)'))
-    r.max = tonumber(text:match('\n  "max_score": ([%d.e+-]+)'))
-    r.verdict = text:match('"extra_data": {"exercise": "[^"]*", "verdict": "([^"]*)"}')
+    r.max = tonumber(text:match('\n  "extra_data": {[^\n]*"max_score": ([%d.e+-]+)'))
+    r.verdict = text:match('\n  "extra_data": {[^\n]*"verdict": "([^"]*)"}')
     for line in text:gmatch('\n    {"name": [^\n]*') do
         r.cases[#r.cases + 1] = tonumber(line:match('"score": ([%d.e+-]+), "max_score"'))
     end
@@ -115,6 +115,7 @@ local function check_args(opts, spec, root)
         if opts[k] then args[#args + 1] = "--" .. k; args[#args + 1] = opts[k] end
     end
     if opts.unsafe then args[#args + 1] = "--unsafe" end
+    if opts["reveal-hidden"] then args[#args + 1] = "--reveal-hidden" end
     if G.stat(S.key_path(spec.dir, true)) == "file" then args[#args + 1] = "--hidden" end
     return args
 end
@@ -130,12 +131,9 @@ end
 
 -- The feedback file of a student whose files were not accepted.
 local function rejected_json(spec, s, max_score)
-    local R = require "grader.report"
-    return string.format('{\n  "score": 0,\n  "max_score": %s,\n  "output": %s,\n' ..
-                         '  "extra_data": {"exercise": %s, "verdict": %s},\n  "tests": [\n  ]\n}\n',
-                         tostring(max_score), R.json_string("your submission was not graded: " .. s.rejected ..
-                         ". Hand in plain .c files, not links or special files."),
-                         R.json_string(spec.name), R.json_string(s.rejected))
+    return require("grader.report").json_failure({
+        exercise = spec.name, max_score = max_score, verdict = s.rejected,
+        message = "your submission was not graded: " .. s.rejected .. ". Hand in plain .c files, not links or special files." })
 end
 
 function M.batch(opts, pos)

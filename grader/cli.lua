@@ -35,12 +35,22 @@ exit status: 0 all cases passed, 1 some failed, 2 usage or spec error,
 ]],
     check = string.format([[
 usage: grader check EXERCISE FILE.c [OPTIONS]
+       grader check EXERCISE --submission DIR [OPTIONS]
 
 Compile FILE.c with exercise.h, run every public case in a sandbox and
 compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
 
-  --format text|json|tap   text (default), Gradescope results.json, TAP 13
+  --format text|json|tap   text (default), Gradescope results.json, TAP 13;
+                           json prints a valid results.json (score 0 and
+                           the reason) even when nothing could be graded
+  --submission DIR         grade the one .c file under DIR (Gradescope's
+                           /autograder/submission); none or several is an
+                           error that says which
+  --first                  stop the report at the first failing case
   --hidden                 also run the hidden cases (needs keys/hidden.txt)
+  --reveal-hidden          show the hidden cases' inputs, expected values
+                           and output (instructors; otherwise a hidden case
+                           shows passed or failed and its hint only)
   --figure OUT.svg|png     draw the exercise's figure with gnuplot (a bad name
                            or folder is refused before grading)
   --time-limit SECONDS     per case, wall clock (default %g)
@@ -101,7 +111,7 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 -- ---- options --------------------------------------------------------------------
 
 local VALUED = { format = true, figure = true, ["time-limit"] = true, ["memory-limit"] = true, budget = true,
-                 cc = true, exercises = true, o = true, j = true, opt = true }
+                 cc = true, exercises = true, o = true, j = true, opt = true, submission = true }
 
 local function parse_args(argv)
     local opts, pos = {}, {}
@@ -167,7 +177,8 @@ end
 
 local KNOWN = {
     check = { format = 1, hidden = 1, figure = 1, ["time-limit"] = 1, ["memory-limit"] = 1, budget = 1, cc = 1,
-              unsafe = 1, ["no-progress"] = 1, exercises = 1, help = 1, opt = 1 },
+              unsafe = 1, ["no-progress"] = 1, exercises = 1, help = 1, opt = 1, submission = 1, first = 1,
+              ["reveal-hidden"] = 1 },
     list = { exercises = 1, help = 1 },
     keys = { check = 1, exercises = 1, help = 1, unsafe = 1, cc = 1 },
 }
@@ -368,34 +379,139 @@ local function judge_opts(opts)
     return o
 end
 
-local function cmd_check(opts, pos)
-    if #pos ~= 2 then
-        eprintf("grader check: need EXERCISE and FILE.c\n%s", HELP.check)
-        return EXIT_USAGE
+-- ---- check ------------------------------------------------------------------------
+
+-- The .c files under dir and its folders (links are listed, never
+-- followed; macOS's __MACOSX copies are left out), in sorted order.
+local function c_files(dir, found, depth)
+    found, depth = found or {}, depth or 0
+    for _, name in ipairs(G.listdir(dir) or {}) do
+        local path = dir .. "/" .. name
+        local kind = G.lstat(path)
+        if kind == "dir" then
+            if depth < 8 and name ~= "__MACOSX" then c_files(path, found, depth + 1) end
+        elseif name:match("%.c$") then
+            found[#found + 1] = path
+        end
     end
-    local fmt = opts.format or "text"
-    if not R[fmt] then
-        eprintf("grader check: unknown --format '%s' (text, json or tap)\n", tostring(fmt))
-        return EXIT_USAGE
+    return found
+end
+
+-- "3 .c files (a.c, lib/b.c, c.c)", the names relative to dir (default:
+-- the first file's folder, when they all share it).
+local function name_files(files, dir)
+    dir = dir or files[1]:match("^(.*)/[^/]*$")
+    for _, f in ipairs(files) do
+        if dir and f:sub(1, #dir + 1) ~= dir .. "/" then dir = nil end
     end
-    local spec = load_exercise(opts, pos[1], pos[2])
-    if not spec then return EXIT_USAGE end
+    local names = {}
+    for i, f in ipairs(files) do names[i] = dir and f:sub(#dir + 2) or f end
+    return string.format("%d .c files (%s)", #files, table.concat(names, ", "))
+end
+
+local SEVERAL = "The grader grades exactly one .c file: hand in only the file that holds your solution " ..
+                "(helpers go in that same file)."
+local NONE = "Hand in your solution as one .c file (for example solution.c), not an archive or a folder " ..
+             "without it."
+
+-- The file to grade: FILE.c, or the one .c file under --submission DIR.
+-- nil and { code, why, hint, student } when there is none to grade.
+local function submission_file(opts, pos)
+    local dir = opts.submission
+    if dir then
+        if #pos ~= 1 then
+            return nil, { code = EXIT_USAGE, why = "give EXERCISE and --submission DIR, without a FILE.c",
+                          hint = "grader check EXERCISE --submission DIR" }
+        end
+        dir = dir:gsub("(.)/+$", "%1")
+        if G.stat(dir) ~= "dir" then
+            return nil, { code = EXIT_USAGE, why = "--submission " .. dir .. " is not a folder",
+                          hint = "give the folder that holds the student's files (on Gradescope: " ..
+                                 "/autograder/submission)",
+                          student = "Your submission could not be found, so it was not graded. " .. NONE }
+        end
+        local files = c_files(dir)
+        if #files == 1 then return files[1] end
+        if #files == 0 then
+            return nil, { code = EXIT_USAGE, why = "no .c file in " .. dir,
+                          hint = "the submission must hold one .c file",
+                          student = "Your submission holds no .c file, so nothing was graded. " .. NONE }
+        end
+        local what = name_files(files, dir)
+        return nil, { code = EXIT_USAGE, why = dir .. " holds " .. what .. ": which one is the solution?",
+                      hint = "the submission must hold exactly one .c file",
+                      student = "Your submission holds " .. what .. ", so nothing was graded. " .. SEVERAL }
+    end
+    if #pos > 2 then  -- a shell pattern such as submission/*.c matched several files
+        local files = { unpack(pos, 2) }
+        return nil, { code = EXIT_USAGE, why = "one FILE.c at a time, not " .. name_files(files),
+                      hint = "--submission DIR finds the one .c file in DIR and names them all when there are several",
+                      student = "Your submission holds " .. name_files(files) .. ", so nothing was graded. " ..
+                                SEVERAL }
+    end
+    if #pos < 2 then
+        return nil, { code = EXIT_USAGE, why = "need EXERCISE and FILE.c (or --submission DIR)",
+                      hint = "grader check 5 mine.c" }
+    end
     if G.stat(pos[2]) ~= "file" then
-        eprintf("grader check: cannot read %s\n", pos[2])
-        return EXIT_USAGE
+        -- A shell pattern that matched nothing is passed on as written.
+        local none = pos[2]:find("*", 1, true) ~= nil
+        return nil, { code = EXIT_USAGE, why = "cannot read " .. pos[2],
+                      hint = none and "no file matches that pattern: is there a .c file in the submission?"
+                             or "check the file's name and folder",
+                      student = none and "Your submission holds no .c file, so nothing was graded. " .. NONE
+                                or "Your file could not be read, so nothing was graded. " .. NONE }
     end
-    if not sandbox_ok(opts) then return EXIT_INTERNAL end
+    return pos[2]
+end
+
+-- The points a run of spec could give (public cases, and hidden ones with --hidden).
+local function points(spec, opts)
+    local n = 0
+    for _, c in ipairs(spec.cases) do
+        if not c.hidden or opts.hidden then n = n + c.points end
+    end
+    return n
+end
+
+local function check_run(opts, pos, fmt, report, state)
+    local function fail(p)
+        if p.why then eprintf("grader check: %s\n", p.why) end
+        if p.hint then eprintf("HINT: %s\n", p.hint) end
+        state.failure = p
+        return p.code
+    end
+    if #pos < 1 then
+        return fail({ code = EXIT_USAGE, why = "need EXERCISE and FILE.c (or --submission DIR)",
+                      hint = "grader check 5 mine.c" })
+    end
+    local spec = load_exercise(opts, pos[1], pos[2] or opts.submission)
+    if not spec then
+        return fail({ code = EXIT_USAGE, student = "The grader found no exercise '" .. tostring(pos[1]) ..
+                      "': your submission was not graded. Tell your instructor (the autograder's set-up)." })
+    end
+    state.spec = spec
+    local file, problem = submission_file(opts, pos)
+    if not file then return fail(problem) end
+    if not sandbox_ok(opts) then
+        return fail({ code = EXIT_INTERNAL, student = "The grader cannot run code safely on this machine, " ..
+                      "so your submission was not graded. Tell your instructor." })
+    end
     local jo = judge_opts(opts)
     if opts.hidden and G.stat(S.key_path(spec.dir, true)) ~= "file" then
-        eprintf("grader check: --hidden needs %s (instructors only)\n", S.key_path(spec.dir, true))
-        return EXIT_USAGE
+        return fail({ code = EXIT_USAGE, why = string.format("--hidden needs %s (instructors only)",
+                                                             S.key_path(spec.dir, true)),
+                      hint = "run `grader keys " .. spec.name .. "` where solution.c is, or leave out --hidden",
+                      student = "The grader is not set up for the hidden cases, so your submission was not " ..
+                                "graded. Tell your instructor." })
     end
-    local result, err = J.check(spec, pos[2], jo)
+    local result, err = J.check(spec, file, jo)
     if not result then
-        eprintf("grader check: %s\n", err)
-        return EXIT_USAGE
+        return fail({ code = EXIT_USAGE, why = err, hint = "hand in a plain .c file",
+                      student = "Your file was not graded: " .. err .. ". " .. NONE })
     end
-    io.stdout:write(R[fmt](result))
+    io.stdout:write(report(result, { reveal = opts["reveal-hidden"], first = opts.first }))
+    state.written = true
     if opts.figure then
         local ok, ferr = pcall(require("grader.figure").draw, result, opts.figure)
         if not ok then eprintf("grader check: no figure: %s\n", tostring(ferr)) end
@@ -410,6 +526,41 @@ local function cmd_check(opts, pos)
                 t.compare_ms or 0)
     end
     return result.passed and EXIT_OK or EXIT_FAIL
+end
+
+-- With --format json, every way of not grading still prints a valid
+-- results.json (score 0, a reason the student can act on): Gradescope
+-- shows nothing else.  A spec error or the grader's own failure is also
+-- raised again for main() to report on stderr with its exit status.
+local function cmd_check(opts, pos)
+    local fmt = opts.format or "text"
+    local report, names = R.format(fmt)
+    if not report then
+        eprintf("grader check: unknown --format '%s'\nHINT: the formats are %s\n", tostring(fmt), names)
+        return EXIT_USAGE
+    end
+    if opts.first and fmt ~= "text" then
+        eprintf("grader check: --first shortens the text report; --format %s lists every case\n", fmt)
+        eprintf("HINT: leave out --first, or --format %s\n", fmt)
+        return EXIT_USAGE
+    end
+    local state = {}
+    local ok, rc = pcall(check_run, opts, pos, fmt, report, state)
+    if fmt == "json" and not state.written and (not ok or state.failure) then
+        local spec, p = state.spec, state.failure
+        local message = p and (p.student or p.why)
+        if not ok then
+            message = S.is_error(rc)
+                and "The exercise's grading set-up is broken (not your code's fault), so your submission " ..
+                    "was not graded. Tell your instructor."
+                or "The grader failed (not your code's fault), so your submission was not graded. " ..
+                   "Submit again, and tell your instructor if it happens again."
+        end
+        io.stdout:write(R.json_failure({ exercise = spec and spec.name or pos[1], verdict = "not graded",
+                                         max_score = spec and points(spec, opts), message = message }))
+    end
+    if not ok then error(rc, 0) end
+    return rc
 end
 
 local function cmd_list(opts)

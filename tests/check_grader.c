@@ -781,6 +781,211 @@ START_TEST(keys_check_names_every_differing_case)
 }
 END_TEST
 
+/* ---- Gradescope and reports: hidden cases stay closed, every failure is a report ---- */
+
+/* The shortest %g form of x that reads back as x: how the report writes a
+ * number, found here by trying precisions, independently of the grader. */
+static void shortest_g(char *buf, size_t n, double x)
+{
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, n, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+/* The line of `out` that holds `needle` (a copy), or "" when none does. */
+static const char *line_with(const char *needle, char *buf, size_t n)
+{
+    const char *hit = strstr(out, needle);
+    buf[0] = '\0';
+    if (hit == NULL)
+        return buf;
+    const char *start = hit;
+    while (start > out && start[-1] != '\n')
+        start--;
+    size_t len = strcspn(start, "\n");
+    snprintf(buf, n, "%.*s", (int)(len < n ? len : n - 1), start);
+    return buf;
+}
+
+#define PRINTS "tests/grader/submissions/twice_prints.c"
+
+/* What the code prints while a hidden case runs reaches no visible field of
+ * results.json; an instructor's --reveal-hidden puts it in that hidden
+ * test's own output, never in the top-level one. */
+START_TEST(json_keeps_hidden_output_out_of_visible_fields)
+{
+    char hidden[64], shown[64], want[64], line[8192];
+    snprintf(hidden, sizeof hidden, "twice got %a", 3.5e-310);
+    snprintf(shown, sizeof shown, "twice got %a", -0.75);
+    shortest_g(want, sizeof want, 2 * 3.5e-310);
+    ck_assert_int_eq(run("check 1 " PRINTS " --hidden --format json " ROOMY), 1);
+    ck_assert_out_has(shown);
+    ck_assert_out_lacks(hidden);
+    ck_assert_out_lacks(want);
+    char bytes[96];
+    snprintf(bytes, sizeof bytes, "printed %zu bytes while the hidden cases ran (not shown)", strlen(hidden) + 1);
+    ck_assert_out_has(bytes);
+    ck_assert_str_eq(line_with("\"name\": \"case 5: ", line, sizeof line),
+                     "    {\"name\": \"case 5: twice(3.5e-310)\", \"score\": 0, \"max_score\": 1, \"status\": "
+                     "\"failed\", \"output\": \"failed\\nhint: multiply by 2.0 (a double), not by an "
+                     "int-truncated value\", \"visibility\": \"hidden\"}");
+    ck_assert_int_eq(run("check 1 " PRINTS " --hidden --reveal-hidden --format json " ROOMY), 1);
+    ck_assert_msg(strstr(line_with("\"name\": \"case 5: ", line, sizeof line), hidden) != NULL, "%s", out);
+    ck_assert_msg(strstr(line, want) != NULL, "no expected value for the instructor: %s", line);
+    ck_assert_msg(strstr(line_with("\n  \"output\": ", line, sizeof line), hidden) == NULL, "%s", line);
+    ck_assert_msg(strstr(line_with("  \"output\": ", line, sizeof line), shown) != NULL, "%s", line);
+}
+END_TEST
+
+/* Text and TAP show a failed hidden case as failed, with its hint, and
+ * nothing else: no expected or received value, no inputs line, no kind of
+ * failure in the summary. */
+START_TEST(text_and_tap_keep_hidden_cases_closed)
+{
+    char want[64], hidden[64];
+    shortest_g(want, sizeof want, 2 * 3.5e-310);
+    snprintf(hidden, sizeof hidden, "twice got %a", 3.5e-310);
+    ck_assert_int_eq(run("check 1 " PRINTS " --hidden " ROOMY), 1);
+    ck_assert_out_has("  FAIL  case 5 (hidden)  twice(3.5e-310)  [0/1]\n"
+                      "        hint: multiply by 2.0 (a double), not by an int-truncated value\n"
+                      "Score: 4/5 -- failed hidden cases; 1 of 5 cases failed\n");
+    ck_assert_out_lacks(want);
+    ck_assert_out_lacks(hidden);
+    ck_assert_out_lacks("inputs: 3.5e-310");
+    ck_assert_int_eq(run("check 1 " PRINTS " --hidden --format tap " ROOMY), 1);
+    ck_assert_out_has("not ok 5 - case 5: twice(3.5e-310)\n  ---\n  verdict: \"failed\"\n  hint: ");
+    ck_assert_out_lacks(want);
+    ck_assert_out_lacks(hidden);
+    ck_assert_out_has("# score 4/5: failed hidden cases; 1 of 5 cases failed\n");
+    ck_assert_int_eq(run("check 1 " PRINTS " --hidden --reveal-hidden " ROOMY), 1);
+    ck_assert_out_has(want);
+    ck_assert_out_has(hidden);
+    ck_assert_out_has("inputs: 3.5e-310");
+    ck_assert_out_has("Score: 4/5 -- wrong answer (first in case 5); 1 of 5 cases failed\n");
+}
+END_TEST
+
+/* results.json carries Gradescope's documented fields and no other: at the
+ * top level score, execution_time, output, output_format, visibility,
+ * stdout_visibility, extra_data, tests; in each test name, score,
+ * max_score, status, output, visibility. */
+START_TEST(json_fields_are_gradescopes)
+{
+    static const char *const top[] = { "score", "execution_time", "output", "output_format", "visibility",
+                                       "stdout_visibility", "extra_data", "tests", NULL };
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c --format json " ROOMY), 1);
+    int n = 0;
+    for (const char *p = strstr(out, "\n  \""); p != NULL; p = strstr(p + 1, "\n  \"")) {
+        char key[64];
+        ck_assert_int_eq(sscanf(p + 4, "%63[^\"]", key), 1);
+        int known = 0;
+        for (int i = 0; top[i] != NULL; i++)
+            known |= strcmp(key, top[i]) == 0;
+        ck_assert_msg(known, "results.json: '%s' is not a field of Gradescope's results.json", key);
+        n++;
+    }
+    ck_assert_int_eq(n, 8);
+    ck_assert_out_has("\n  \"output_format\": \"text\",\n  \"visibility\": \"visible\",\n"
+                      "  \"stdout_visibility\": \"hidden\",\n");
+    ck_assert_out_has("\"extra_data\": {\"exercise\": \"01-twice\", \"max_score\": 4, \"verdict\": \"wrong answer\"}");
+}
+END_TEST
+
+/* With --format json, a submission that cannot be graded still gets a
+ * results.json: score 0 and a reason the student can act on ('@' is the
+ * test's work folder). */
+static const struct {
+    const char *args, *want;
+    int exit;
+} json_failure[] = {
+    { "check 1 @/sub0/*.c", "Your submission holds no .c file, so nothing was graded.", 2 },
+    { "check 1 --submission @/sub0", "Your submission holds no .c file, so nothing was graded.", 2 },
+    { "check 1 --submission @/sub2", "Your submission holds 2 .c files (a.c, lib/b.c), so nothing was graded.", 2 },
+    { "check 1 @/sub2/a.c @/sub2/lib/b.c", "Your submission holds 2 .c files (a.c, lib/b.c),", 2 },
+    { "check 1 @/nowhere.c", "Your file could not be read, so nothing was graded.", 2 },
+    { "check 1 --submission @/nowhere", "Your submission could not be found", 2 },
+    { "check 9 @/sub1/x.c", "The grader found no exercise '9'", 2 },
+    { "check tests/grader/badspecs/02-no-title @/sub1/x.c", "The exercise's grading set-up is broken", 2 },
+    { "check 1 " HOSTILE "not_c.c", "your file does not compile, so no case ran. The compiler says:", 1 },
+    { "check 1 --submission @/sub1", "Double a number: passed; 4 of 4 public cases passed", 0 },
+};
+
+START_TEST(json_reports_every_failure)
+{
+    char cmd[1200], args[1200];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/sub0 %s/sub1 %s/sub2/lib && cp " EXERCISES "/01-twice/solution.c %s/sub1/x.c"
+             " && cp " EXERCISES "/01-twice/solution.c %s/sub2/a.c && cp " EXERCISES "/01-twice/solution.c "
+             "%s/sub2/lib/b.c && touch %s/sub0/notes.txt", work, work, work, work, work, work, work);
+    ck_assert_int_eq(system(cmd), 0);
+    size_t k = 0;
+    for (const char *p = json_failure[_i].args; *p && k + strlen(work) + 1 < sizeof args; p++) {
+        if (*p == '@') {
+            strcpy(args + k, work);
+            k += strlen(work);
+        } else {
+            args[k++] = *p;
+        }
+    }
+    args[k] = '\0';
+    int rc = run("%s --format json " ROOMY, args);
+    ck_assert_msg(rc == json_failure[_i].exit, "%s: exit %d:\n%s", args, rc, out);
+    ck_assert_out_has(json_failure[_i].want);
+    ck_assert_msg(strncmp(out, "{\n  \"score\": ", 13) == 0 || strstr(out, "\n{\n  \"score\": ") != NULL,
+                  "no results.json on stdout: %s", out);
+    if (json_failure[_i].exit == 2)
+        ck_assert_out_has("{\n  \"score\": 0,\n  \"output\": ");
+    ck_assert_out_lacks("internal error");
+}
+END_TEST
+
+/* --format takes a name from the report's table, nothing else. */
+static const struct {
+    const char *format;
+    int exit;
+    const char *want;
+} formats[] = {
+    { "escape_bytes", 2, "" }, { "json_string", 2, "" }, { "FORMATS", 2, "" }, { "format", 2, "" }, { "", 2, "" },
+    { "text", 1, "Score: 2/4 -- " }, { "json", 1, "{\n  \"score\": 2,\n" }, { "tap", 1, "# score 2/4: " },
+};
+
+START_TEST(format_comes_from_the_table)
+{
+    int rc = run("check 1 tests/grader/submissions/twice_int.c --format '%s' " ROOMY, formats[_i].format);
+    ck_assert_msg(rc == formats[_i].exit, "--format '%s': exit %d:\n%s", formats[_i].format, rc, out);
+    if (formats[_i].exit == 2) {
+        ck_assert_out_has("unknown --format");
+        ck_assert_out_has("HINT: the formats are text, json, tap");
+    } else {
+        ck_assert_out_has(formats[_i].want);
+    }
+}
+END_TEST
+
+/* --first stops the text report at the first failing case and counts the
+ * rest; the summary line says how many cases failed. */
+START_TEST(first_stops_at_the_first_failure)
+{
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c --first " ROOMY), 1);
+    ck_assert_out_has("  PASS  case 1  twice(2.385)  [1/1]\n  FAIL  case 2  twice(-0.75)  [0/1]\n");
+    ck_assert_out_has("  ... and 2 more cases not shown: 1 failed, 1 passed (without --first to see them)\n"
+                      "Score: 2/4 -- wrong answer (first in case 2); 2 of 4 cases failed\n");
+    ck_assert_out_lacks("case 4");
+    int lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    ck_assert_int_eq(lines, 8);
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c " ROOMY), 1);
+    ck_assert_out_has("Score: 2/4 -- wrong answer (first in case 2); 2 of 4 cases failed\n");
+    ck_assert_out_has("  FAIL  case 4  twice(nan)");
+    ck_assert_int_eq(run("check 1 tests/grader/submissions/twice_int.c --first --format json " ROOMY), 2);
+    ck_assert_out_has("--first shortens the text report");
+    ck_assert_int_eq(run("check 1 " EXERCISES "/01-twice/solution.c --first " ROOMY), 0);
+    ck_assert_out_has("Score: 4/4 -- passed\n");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -816,6 +1021,12 @@ Suite *make_grader_suite(void)
     tcase_add_test(tc, progress_is_per_course);
     tcase_add_test(tc, old_progress_files_keep_working);
     tcase_add_test(tc, keys_check_names_every_differing_case);
+    tcase_add_test(tc, json_keeps_hidden_output_out_of_visible_fields);
+    tcase_add_test(tc, text_and_tap_keep_hidden_cases_closed);
+    tcase_add_test(tc, json_fields_are_gradescopes);
+    tcase_add_loop_test(tc, json_reports_every_failure, 0, (int)(sizeof json_failure / sizeof json_failure[0]));
+    tcase_add_loop_test(tc, format_comes_from_the_table, 0, (int)(sizeof formats / sizeof formats[0]));
+    tcase_add_test(tc, first_stops_at_the_first_failure);
     suite_add_tcase(s, tc);
     /* A compile time-out (10 s) twice over, on a loaded machine. */
     TCase *slow = tcase_create("kill");
