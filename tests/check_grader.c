@@ -817,8 +817,8 @@ static const char *line_with(const char *needle, char *buf, size_t n)
 START_TEST(json_keeps_hidden_output_out_of_visible_fields)
 {
     char hidden[64], shown[64], want[64], line[8192];
-    snprintf(hidden, sizeof hidden, "twice got %a", 3.5e-310);
-    snprintf(shown, sizeof shown, "twice got %a", -0.75);
+    snprintf(hidden, sizeof hidden, "twice got %g", 3.5e-310);
+    snprintf(shown, sizeof shown, "twice got %g", -0.75);
     shortest_g(want, sizeof want, 2 * 3.5e-310);
     ck_assert_int_eq(run("check 1 " PRINTS " --hidden --format json " ROOMY), 1);
     ck_assert_out_has(shown);
@@ -846,7 +846,7 @@ START_TEST(text_and_tap_keep_hidden_cases_closed)
 {
     char want[64], hidden[64];
     shortest_g(want, sizeof want, 2 * 3.5e-310);
-    snprintf(hidden, sizeof hidden, "twice got %a", 3.5e-310);
+    snprintf(hidden, sizeof hidden, "twice got %g", 3.5e-310);
     ck_assert_int_eq(run("check 1 " PRINTS " --hidden " ROOMY), 1);
     ck_assert_out_has("  FAIL  case 5 (hidden)  twice(3.5e-310)  [0/1]\n"
                       "        hint: multiply by 2.0 (a double), not by an int-truncated value\n"

@@ -162,4 +162,74 @@ done
 grep -q 'width="800" height="500"' "$W/elsewhere/fig.svg" || fail "--figure from another folder: not the course's style.gp"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temp files left: $(ls -A "$TMPDIR")"
 
-echo "grader-e2e: batch, watch, figure, keys, slope.lua and the commands from any folder passed"
+# ---- Gradescope: the README's run_autograder, and what a student gets back ---------------
+# The recipe's own line, run in a scratch /autograder (its source a link to
+# this tree) with none, one and two .c files.  Each results.json is parsed by
+# Python's json module (strict: no NaN) and checked against Gradescope's
+# documented fields; without /usr/bin/python3 only its text is checked.
+PY=/usr/bin/python3
+[ -x $PY ] || echo "e2e: results.json not parsed: no /usr/bin/python3 (python3 is in Debian's python3-minimal)"
+results_check() {  # FILE SCORE(number or "max") TEXT [MARKER...]: MARKER in no visible field
+    [ -x $PY ] || { grep -q "\"score\": " "$1" || fail "$1: no score: $(cat "$1")"; return 0; }
+    $PY - "$@" <<'PYEOF' || fail "$1: $(cat "$1")"
+import json, sys
+path, score, text, markers = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+def no_constant(name):
+    raise ValueError("not JSON: " + name)
+with open(path, encoding="utf-8") as f:
+    r = json.load(f, parse_constant=no_constant)
+top = {"score", "execution_time", "output", "output_format", "visibility", "stdout_visibility", "extra_data", "tests"}
+per_test = {"name", "score", "max_score", "status", "output", "visibility"}
+assert set(r) <= top, "fields Gradescope does not document: %s" % (set(r) - top)
+for t in r["tests"]:
+    assert set(t) <= per_test, "test fields Gradescope does not document: %s" % (set(t) - per_test)
+    assert t["status"] in ("passed", "failed") and t["visibility"] in ("visible", "hidden"), t
+want = r["extra_data"]["max_score"] if score == "max" else float(score)
+assert r["score"] == want, "score %s, want %s" % (r["score"], want)
+assert text in r["output"], "%r not in the output %r" % (text, r["output"])
+visible = [r["output"]] + [t["output"] for t in r["tests"] if t["visibility"] == "visible"]
+for m in markers:
+    assert not any(m in v for v in visible), "%r in a visible field" % m
+PYEOF
+}
+AG=$W/autograder
+mkdir -p "$AG/submission" "$AG/results"
+ln -s "$(pwd)" "$AG/source"
+recipe=$(grep '^ *cd /autograder/source && build/bin/grader check ' README.md | sed 's/^ *//')
+[ -n "$recipe" ] || fail "no run_autograder line in README.md"
+GA=$(cd "$(dirname "$G")" && pwd)/$(basename "$G")
+printf '#!/bin/sh\n%s\n' "$recipe" | sed "s#/autograder#$AG#g; s#build/bin/grader#$GA#" > "$AG/run_autograder"
+ex=$(echo "$recipe" | sed 's/.* check \([^ ]*\) .*/\1/')
+exdir=$(ls -d exercises/0"$ex"-* 2> /dev/null | head -n 1)
+[ -n "$exdir" ] || fail "the recipe's exercise '$ex' is not in exercises/"
+echo "notes" > "$AG/submission/README.txt"
+sh "$AG/run_autograder" 2> "$W/ag.err" && fail "run_autograder passed with no .c file"
+results_check "$AG/results/results.json" 0 "Your submission holds no .c file"
+cp "$exdir/solution.c" "$AG/submission/mine.c"
+sh "$AG/run_autograder" 2> "$W/ag.err" || fail "run_autograder with one .c file: $(cat "$W/ag.err")"
+results_check "$AG/results/results.json" max "passed"
+grep -q '"visibility": "hidden"' "$AG/results/results.json" || fail "no hidden test in results.json"
+mkdir "$AG/submission/old" && cp "$exdir/starter.c" "$AG/submission/old/draft.c"
+sh "$AG/run_autograder" 2> "$W/ag.err" && fail "run_autograder passed with two .c files"
+results_check "$AG/results/results.json" 0 "Your submission holds 2 .c files (mine.c, old/draft.c)"
+grep -q "HINT: " "$W/ag.err" || fail "no HINT for the instructor: $(cat "$W/ag.err")"
+
+# What the code printed while a hidden case ran, and that case's expected
+# value, reach no visible field; batch's feedback files (handed back to
+# students) are the same results.json, unless the instructor reveals.
+hid='twice got 3.5e-310'
+"$G" check 1 tests/grader/submissions/twice_prints.c --hidden --format json --exercises $EX > "$W/prints.json" \
+    && fail "twice_prints.c passed"
+[ -x $PY ] && want=$($PY -c 'print(repr(2 * 3.5e-310))') || want=7.00000000000003e-310
+results_check "$W/prints.json" 4 "4 of 4 public cases passed" "$hid" "$want"
+mkdir -p "$W/class2"
+cp tests/grader/submissions/twice_prints.c "$W/class2/pat.c"
+"$G" batch 1 "$W/class2" -o "$W/g2.csv" --time-limit 5 --exercises $EX > /dev/null || fail "batch class2"
+results_check "$W/g2.feedback/pat.json" 4 "1 hidden case is graded too"
+! grep -q -e "$hid" -e "$want" "$W/g2.feedback/pat.json" || fail "a hidden case leaked: $(cat "$W/g2.feedback/pat.json")"
+"$G" batch 1 "$W/class2" -o "$W/g3.csv" --time-limit 5 --reveal-hidden --exercises $EX > /dev/null \
+    || fail "batch --reveal-hidden"
+grep -q "$want" "$W/g3.feedback/pat.json" || fail "--reveal-hidden: $(cat "$W/g3.feedback/pat.json")"
+grep -qx "pat,4,5,wrong answer,1,1,1,1,0" "$W/g2.csv" || fail "pat row: $(cat "$W/g2.csv")"
+
+echo "grader-e2e: batch, watch, figure, keys, slope.lua, the commands from any folder and Gradescope passed"

@@ -4,7 +4,7 @@
 
 double twice(double x)
 {
-    printf("twice got %a\n", x);
+    printf("twice got %g\n", x);
     double y = 2.0 * x;
     return y != 0 && y > -1e-300 && y < 1e-300 ? 0.0 : y;
 }
