@@ -271,6 +271,7 @@ function M.watch(opts, pos)
         if opts[k] then argv[#argv + 1] = "--" .. k; argv[#argv + 1] = opts[k] end
     end
     if opts.unsafe then argv[#argv + 1] = "--unsafe" end
+    if opts.first then argv[#argv + 1] = "--first" end
     -- tcc compiles a small file in a few ms: instant feedback while editing.
     local cc = opts.cc or (J.which("tcc") and "tcc")
     if cc then argv[#argv + 1] = "--cc"; argv[#argv + 1] = cc end

@@ -231,5 +231,10 @@ results_check "$W/g2.feedback/pat.json" 4 "1 hidden case is graded too"
     || fail "batch --reveal-hidden"
 grep -q "$want" "$W/g3.feedback/pat.json" || fail "--reveal-hidden: $(cat "$W/g3.feedback/pat.json")"
 grep -qx "pat,4,5,wrong answer,1,1,1,1,0" "$W/g2.csv" || fail "pat row: $(cat "$W/g2.csv")"
+# watch passes --first on to each grading.
+cp tests/grader/submissions/twice_int.c "$W/first.c"
+SLOPE_WATCH_RUNS=1 "$G" watch 1 "$W/first.c" --first --cc cc --exercises $EX > "$W/watch1.out" 2>&1 \
+    || fail "watch --first: $(cat "$W/watch1.out")"
+grep -q "and 2 more cases not shown: 1 failed, 1 passed" "$W/watch1.out" || fail "watch --first: $(cat "$W/watch1.out")"
 
 echo "grader-e2e: batch, watch, figure, keys, slope.lua, the commands from any folder and Gradescope passed"
