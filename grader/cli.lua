@@ -414,33 +414,38 @@ local SEVERAL = "The grader grades exactly one .c file: hand in only the file th
 local NONE = "Hand in your solution as one .c file (for example solution.c), not an archive or a folder " ..
              "without it."
 
--- The file to grade: FILE.c, or the one .c file under --submission DIR.
--- nil and { code, why, hint, student } when there is none to grade.
+-- The one .c file under dir (--submission), or nil and { code, why,
+-- hint, student }: why and hint for the instructor, student for the student.
+local function submission_in(dir)
+    dir = dir:gsub("(.)/+$", "%1")
+    if G.stat(dir) ~= "dir" then
+        return nil, { code = EXIT_USAGE, why = "--submission " .. dir .. " is not a folder",
+                      hint = "give the folder that holds the student's files (on Gradescope: " ..
+                             "/autograder/submission)",
+                      student = "Your submission could not be found, so it was not graded. " .. NONE }
+    end
+    local files = c_files(dir)
+    if #files == 1 then return files[1] end
+    if #files == 0 then
+        return nil, { code = EXIT_USAGE, why = "no .c file in " .. dir,
+                      hint = "the submission must hold one .c file",
+                      student = "Your submission holds no .c file, so nothing was graded. " .. NONE }
+    end
+    local what = name_files(files, dir)
+    return nil, { code = EXIT_USAGE, why = dir .. " holds " .. what .. ": which one is the solution?",
+                  hint = "the submission must hold exactly one .c file",
+                  student = "Your submission holds " .. what .. ", so nothing was graded. " .. SEVERAL }
+end
+
+-- The file to grade: FILE.c, or the one .c file under --submission DIR;
+-- nil and what went wrong (as submission_in) when there is none.
 local function submission_file(opts, pos)
-    local dir = opts.submission
-    if dir then
+    if opts.submission then
         if #pos ~= 1 then
             return nil, { code = EXIT_USAGE, why = "give EXERCISE and --submission DIR, without a FILE.c",
                           hint = "grader check EXERCISE --submission DIR" }
         end
-        dir = dir:gsub("(.)/+$", "%1")
-        if G.stat(dir) ~= "dir" then
-            return nil, { code = EXIT_USAGE, why = "--submission " .. dir .. " is not a folder",
-                          hint = "give the folder that holds the student's files (on Gradescope: " ..
-                                 "/autograder/submission)",
-                          student = "Your submission could not be found, so it was not graded. " .. NONE }
-        end
-        local files = c_files(dir)
-        if #files == 1 then return files[1] end
-        if #files == 0 then
-            return nil, { code = EXIT_USAGE, why = "no .c file in " .. dir,
-                          hint = "the submission must hold one .c file",
-                          student = "Your submission holds no .c file, so nothing was graded. " .. NONE }
-        end
-        local what = name_files(files, dir)
-        return nil, { code = EXIT_USAGE, why = dir .. " holds " .. what .. ": which one is the solution?",
-                      hint = "the submission must hold exactly one .c file",
-                      student = "Your submission holds " .. what .. ", so nothing was graded. " .. SEVERAL }
+        return submission_in(opts.submission)
     end
     if #pos > 2 then  -- a shell pattern such as submission/*.c matched several files
         local files = { unpack(pos, 2) }
@@ -474,7 +479,25 @@ local function points(spec, opts)
     return n
 end
 
-local function check_run(opts, pos, fmt, report, state)
+-- After the report: the figure, the progress record, the timing line.
+local function after_check(opts, spec, result)
+    if opts.figure then
+        local ok, ferr = pcall(require("grader.figure").draw, result, opts.figure)
+        if not ok then eprintf("grader check: no figure: %s\n", tostring(ferr)) end
+    end
+    if not opts["no-progress"] and not opts.hidden then
+        record_progress(spec.dir:match("^(.*)/[^/]+$") or ".", spec.name, result.passed)
+    end
+    if os.getenv("SLOPE_GRADER_TIMING") then
+        local t = result.timing
+        eprintf("timing: compile_ms=%.3f sandbox_ms=%.3f run_ms=%.3f runs=%d compare_ms=%.3f\n",
+                t.compile_ms, t.sandbox_ms or 0, (t.run_ms or 0) - (t.sandbox_ms or 0), t.runs or 0,
+                t.compare_ms or 0)
+    end
+    return result.passed and EXIT_OK or EXIT_FAIL
+end
+
+local function check_run(opts, pos, report, state)
     local function fail(p)
         if p.why then eprintf("grader check: %s\n", p.why) end
         if p.hint then eprintf("HINT: %s\n", p.hint) end
@@ -512,20 +535,7 @@ local function check_run(opts, pos, fmt, report, state)
     end
     io.stdout:write(report(result, { reveal = opts["reveal-hidden"], first = opts.first }))
     state.written = true
-    if opts.figure then
-        local ok, ferr = pcall(require("grader.figure").draw, result, opts.figure)
-        if not ok then eprintf("grader check: no figure: %s\n", tostring(ferr)) end
-    end
-    if not opts["no-progress"] and not opts.hidden then
-        record_progress(spec.dir:match("^(.*)/[^/]+$") or ".", spec.name, result.passed)
-    end
-    if os.getenv("SLOPE_GRADER_TIMING") then
-        local t = result.timing
-        eprintf("timing: compile_ms=%.3f sandbox_ms=%.3f run_ms=%.3f runs=%d compare_ms=%.3f\n",
-                t.compile_ms, t.sandbox_ms or 0, (t.run_ms or 0) - (t.sandbox_ms or 0), t.runs or 0,
-                t.compare_ms or 0)
-    end
-    return result.passed and EXIT_OK or EXIT_FAIL
+    return after_check(opts, spec, result)
 end
 
 -- With --format json, every way of not grading still prints a valid
@@ -545,7 +555,7 @@ local function cmd_check(opts, pos)
         return EXIT_USAGE
     end
     local state = {}
-    local ok, rc = pcall(check_run, opts, pos, fmt, report, state)
+    local ok, rc = pcall(check_run, opts, pos, report, state)
     if fmt == "json" and not state.written and (not ok or state.failure) then
         local spec, p = state.spec, state.failure
         local message = p and (p.student or p.why)

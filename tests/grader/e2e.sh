@@ -213,6 +213,12 @@ mkdir "$AG/submission/old" && cp "$exdir/starter.c" "$AG/submission/old/draft.c"
 sh "$AG/run_autograder" 2> "$W/ag.err" && fail "run_autograder passed with two .c files"
 results_check "$AG/results/results.json" 0 "Your submission holds 2 .c files (mine.c, old/draft.c)"
 grep -q "HINT: " "$W/ag.err" || fail "no HINT for the instructor: $(cat "$W/ag.err")"
+# The grader's own failure (here: no runner to start) is exit 3, and still a results.json.
+st=0
+SLOPE_RUNNER=/nonexistent "$G" check 1 $EX/01-twice/solution.c --format json --exercises $EX \
+    > "$W/internal.json" 2> "$W/internal.err" || st=$?
+[ "$st" = 3 ] || fail "no runner: exit $st: $(cat "$W/internal.err")"
+results_check "$W/internal.json" 0 "The grader failed (not your code's fault)"
 
 # What the code printed while a hidden case ran, and that case's expected
 # value, reach no visible field; batch's feedback files (handed back to
