@@ -40,7 +40,7 @@ usage: grader check EXERCISE FILE.c [OPTIONS]
 Compile FILE.c with exercise.h, run every public case in a sandbox and
 compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
 
-  --format text|json|tap   text (default), Gradescope results.json, TAP 13;
+  --format %-15s text (default), Gradescope results.json, TAP 13;
                            json prints a valid results.json (score 0 and
                            the reason) even when nothing could be graded
   --submission DIR         grade the one .c file under DIR (Gradescope's
@@ -60,7 +60,7 @@ compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
   --cc COMPILER            compile with COMPILER instead of cc
   --unsafe                 run without Landlock/seccomp (kernels without them)
   --no-progress            do not record progress (used by batch)
-]], G.limit("time_limit"), G.limit("budget"), G.limit("mem_mb")),
+]], R.format_names("|"), G.limit("time_limit"), G.limit("budget"), G.limit("mem_mb")),
     list = [[
 usage: grader list
 
@@ -544,9 +544,9 @@ end
 -- raised again for main() to report on stderr with its exit status.
 local function cmd_check(opts, pos)
     local fmt = opts.format or "text"
-    local report, names = R.format(fmt)
+    local report = R.format(fmt)
     if not report then
-        eprintf("grader check: unknown --format '%s'\nHINT: the formats are %s\n", tostring(fmt), names)
+        eprintf("grader check: unknown --format '%s'\nHINT: the formats are %s\n", tostring(fmt), R.format_names(", "))
         return EXIT_USAGE
     end
     if opts.first and fmt ~= "text" then

@@ -369,19 +369,24 @@ end
 
 -- `--format NAME`: the only names there are, in the order --help lists them.
 M.FORMATS = {
-    { name = "text", fn = M.text, help = "for a student at a terminal (the default)" },
-    { name = "json", fn = M.json, help = "Gradescope's results.json" },
-    { name = "tap", fn = M.tap, help = "TAP version 13" },
+    { name = "text", fn = M.text },  -- for a student at a terminal (the default)
+    { name = "json", fn = M.json },  -- Gradescope's results.json
+    { name = "tap", fn = M.tap },    -- TAP version 13
 }
 
--- The report function of a format name, or nil and the list of names.
+-- The report function of a format name, or nil.
 function M.format(name)
-    local names = {}
     for _, f in ipairs(M.FORMATS) do
         if f.name == name then return f.fn end
-        names[#names + 1] = f.name
     end
-    return nil, table.concat(names, ", ")
+    return nil
+end
+
+-- "text, json, tap" (with sep ", "): the names, for --help and errors.
+function M.format_names(sep)
+    local names = {}
+    for i, f in ipairs(M.FORMATS) do names[i] = f.name end
+    return table.concat(names, sep)
 end
 
 return M
