@@ -182,8 +182,10 @@ local KNOWN = {
     list = { exercises = 1, help = 1 },
     keys = { check = 1, exercises = 1, help = 1, unsafe = 1, cc = 1 },
 }
-KNOWN.watch = KNOWN.check
-KNOWN.batch = setmetatable({ o = 1, j = 1 }, { __index = KNOWN.check })
+-- watch and batch take check's options, but not --submission (they name
+-- their FILE.c or DIR), and watch shows a student's own run: no --reveal-hidden.
+KNOWN.watch = setmetatable({ submission = false, ["reveal-hidden"] = false }, { __index = KNOWN.check })
+KNOWN.batch = setmetatable({ o = 1, j = 1, submission = false }, { __index = KNOWN.check })
 
 -- ---- exercises --------------------------------------------------------------------
 

@@ -986,6 +986,21 @@ START_TEST(first_stops_at_the_first_failure)
 }
 END_TEST
 
+/* --submission is check's alone (watch and batch name their FILE.c or DIR);
+ * watch, a student's own run, takes no --reveal-hidden. */
+static const char *const not_theirs[] = {
+    "watch 1 x.c --submission tests --exercises " EXERCISES,
+    "watch 1 x.c --reveal-hidden --exercises " EXERCISES,
+    "batch 1 tests -o x.csv --submission tests --exercises " EXERCISES,
+};
+
+START_TEST(submission_is_checks_alone)
+{
+    ck_assert_int_eq(run("%s", not_theirs[_i]), 2);
+    ck_assert_out_has("unknown option '");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -1027,6 +1042,7 @@ Suite *make_grader_suite(void)
     tcase_add_loop_test(tc, json_reports_every_failure, 0, (int)(sizeof json_failure / sizeof json_failure[0]));
     tcase_add_loop_test(tc, format_comes_from_the_table, 0, (int)(sizeof formats / sizeof formats[0]));
     tcase_add_test(tc, first_stops_at_the_first_failure);
+    tcase_add_loop_test(tc, submission_is_checks_alone, 0, (int)(sizeof not_theirs / sizeof not_theirs[0]));
     suite_add_tcase(s, tc);
     /* A compile time-out (10 s) twice over, on a loaded machine. */
     TCase *slow = tcase_create("kill");
