@@ -257,6 +257,7 @@ const PAGE_PROBE = `(() => {
   for (const img of document.images)
     out.images.push({ src: img.getAttribute("src"), ok: img.complete && img.naturalWidth > 0 });
   for (const a of document.querySelectorAll("a[href]")) out.links.push(a.getAttribute("href"));
+  out.seeAlso = [...document.querySelectorAll("p.see-also a[href]")].map(a => a.getAttribute("href"));
   out.overflow = document.documentElement.scrollWidth - window.innerWidth;
   const paint = performance.getEntriesByType("paint").find(e => e.name === "first-contentful-paint");
   const nav = performance.getEntriesByType("navigation")[0];
@@ -310,6 +311,7 @@ async function main() {
   const heaviest = { bytes: 0, page: "" };
   const liveSeen = new Set();
   const allLinks = [];
+  let nexlinks = 0;
 
   for (const file of pages) {
     const name = file.replace(/\.html$/, "");
@@ -330,6 +332,16 @@ async function main() {
         for (const t of probe.tex) fail(file, "raw TeX left: " + t);
         if (probe.spanMath) fail(file, probe.spanMath + " formula(s) left as TeX by pandoc (span.math)");
         for (const l of probe.live) if (l.state !== "ready") fail(file, "live figure " + l.name + " not ready: " + l.state);
+        /* a chapter's page names every exercise of the chapter (06 and 06b) */
+        const nn = /^(\d\d)-/.exec(file);
+        if (nn) {
+          const want = pages.filter((f) => f.startsWith("exercise-" + nn[1]));
+          if (!want.length) fail(file, "no exercise page for chapter " + nn[1]);
+          if (JSON.stringify(probe.seeAlso) !== JSON.stringify(want))
+            fail(file, "the chapter's exercise box links " + JSON.stringify(probe.seeAlso) + ", not its exercises " +
+                 JSON.stringify(want) + "\n  HINT: site/gen.lua writes them into the page's exercises: list");
+          else nexlinks += want.length;
+        }
         pageIds[file] = await tab.eval(`[...document.querySelectorAll("[id]")].map(e => e.id)`);
         probe.links.forEach((l) => allLinks.push([file, l]));
         if (tab.bytes > heaviest.bytes) { heaviest.bytes = tab.bytes; heaviest.page = file; }
@@ -370,6 +382,7 @@ async function main() {
   }
   const tPages = Date.now();
   process.stdout.write("site-check: " + pages.length + " pages at two widths in " + ((tPages - t0) / 1000).toFixed(1) + " s\n");
+  process.stdout.write("site-check: every chapter page links all its exercises (" + nexlinks + " links)\n");
   process.stdout.write("site-check: " + nlinks + " internal links resolve" +
                        (failures.some((f) => /link to/.test(f)) ? " (except those above)" : "") + "\n");
 
