@@ -137,13 +137,25 @@ WASM        = $(BUILD)/wasm/slope.wasm
 # only this directory's own code must be free of them.
 WASM_CFLAGS = --target=wasm32-wasi -std=c17 $(filter-out -Werror,$(WARN)) -ffp-contract=off -O2 -Ilib
 WASM_LDFLAGS = -mexec-model=reactor -Wl,--strip-all -Wl,--gc-sections
-WASM_OBJ    = $(LIB_SRC:lib/%.c=$(BUILD)/wasm/obj/%.o) $(BUILD)/wasm/obj/widgets.o
+# The chapter-local files that print a table both the program and a live
+# figure show: one way to compute each such table.
+WASM_SHARED = chapters/07-backpropagation/xor.c
+WASM_SHARED_HDR = $(WASM_SHARED:.c=.h)
+WASM_OBJ    = $(LIB_SRC:lib/%.c=$(BUILD)/wasm/obj/%.o) $(BUILD)/wasm/obj/widgets.o \
+              $(patsubst %.c,$(BUILD)/wasm/obj/ch/%.o,$(notdir $(WASM_SHARED)))
 $(BUILD)/wasm/obj/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(WASM_CC) $(WASM_CFLAGS) -c $< -o $@
-$(BUILD)/wasm/obj/widgets.o: site/wasm/widgets.c $(LIB_HDR)
+$(BUILD)/wasm/obj/widgets.o: site/wasm/widgets.c $(LIB_HDR) $(WASM_SHARED_HDR)
 	@mkdir -p $(@D)
-	$(WASM_CC) $(WASM_CFLAGS) -Werror -c $< -o $@
+	$(WASM_CC) $(WASM_CFLAGS) -Werror $(addprefix -I,$(dir $(WASM_SHARED))) -c $< -o $@
+# held to -Werror: the native build holds them to it too
+define wasm_shared_rule
+$(BUILD)/wasm/obj/ch/$(notdir $(1:.c=.o)): $(1) $(1:.c=.h) $(LIB_HDR)
+	@mkdir -p $$(@D)
+	$$(WASM_CC) $$(WASM_CFLAGS) -Werror -c $$< -o $$@
+endef
+$(foreach f,$(WASM_SHARED),$(eval $(call wasm_shared_rule,$(f))))
 $(WASM): $(WASM_OBJ)
 	$(WASM_CC) --target=wasm32-wasi $(WASM_LDFLAGS) -o $@ $^ -lm
 

@@ -437,6 +437,65 @@
     legend: OPT_NAMES.map(function (n, r) { return [OPT_COLOURS[r], n]; }).concat([["#b5c9de", "contours of L"]])
   };
 
+  /* A loss axis in powers of ten covering the finite positive values of ys. */
+  function logRange(ys) {
+    var lo = Infinity, hi = -Infinity;
+    for (var i = 0; i < ys.length; i++) if (isFinite(ys[i]) && ys[i] > 0) { lo = Math.min(lo, ys[i]); hi = Math.max(hi, ys[i]); }
+    if (!isFinite(lo)) { lo = 1e-3; hi = 1; }
+    var a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+    if (b <= a) b = a + 1;
+    var t = [];
+    for (var e = a; e <= b; e += Math.max(1, Math.ceil((b - a) / 5))) t.push(e);
+    return { y0: a, y1: b, ticks: t };
+  }
+
+  /* Two panels side by side, or stacked on a phone: their boxes. */
+  function panels(svg, W, H, share) {
+    var stacked = W < 500, pw = stacked ? W : Math.round(W * share), ph = stacked ? Math.round(H * 0.58) : H;
+    return {
+      a: { svg: el("svg", { x: 0, y: 0, width: pw, height: ph, overflow: "hidden" }, svg), w: pw, h: ph },
+      b: stacked ? { svg: el("svg", { x: 0, y: ph, width: W, height: H - ph }, svg), w: W, h: H - ph }
+                 : { svg: el("svg", { x: pw, y: 0, width: W - pw, height: H }, svg), w: W - pw, h: H }
+    };
+  }
+
+  FIGURES.xor = {
+    title: "Backpropagation learning XOR",
+    note: "set the learning rate, the epochs, the hidden width and the seed of the initial weights",
+    program: "07-backpropagation", ch: "07", table: "xor-training",
+    params: [
+      { name: "lr", label: "lr", log: true, min: -2, max: Math.log10(20), step: 0.01, value: 0.5 },
+      { name: "epochs", label: "epochs", log: true, int: true, min: 1, max: Math.log10(20000), step: 0.01, value: 3000 },
+      { name: "hidden", label: "hidden units", min: 1, max: 16, step: 1, value: 4, int: true },
+      { name: "seed", label: "seed", min: 0, max: 99, step: 1, value: 0, int: true }
+    ],
+    base: { w: 680, h: 330, phone: 1.25 },
+    run: function (m, p) { return m.e.live_xor(p.lr, p.epochs, p.hidden, p.seed); },
+    draw: function (svg, p, d) {
+      var n = d[0], ep = [], loss = [];
+      for (var i = 0; i < n; i++) { ep.push(d[1 + 2 * i]); loss.push(d[2 + 2 * i]); }
+      var a2 = d.subarray(1 + 2 * n, 5 + 2 * n);
+      var box = panels(svg, this.box.w, this.box.h, 0.62), r = logRange(loss);
+      var pl = frame(box.a.svg, box.a, { x0: 0, x1: Math.max(1, p.epochs - 1), y0: r.y0, y1: r.y1,
+                                         xticks: ticks(0, Math.max(1, p.epochs - 1), 5), yticks: r.ticks,
+                                         xlabel: "epoch", ylabel: "log\u2081\u2080 loss (MSE)" });
+      path(pl, ep, loss.map(function (v) { return Math.log10(v); }), { stroke: C.blue, "stroke-width": 2.2 });
+      var pb = frame(box.b.svg, box.b, { x0: -0.5, x1: 3.5, y0: 0, y1: 1, yticks: [0, 0.25, 0.5, 0.75, 1],
+                                         xlabel: "", ylabel: "output a\u2082", margin: { l: 44, r: 12, t: 26, b: 40 } });
+      var rows = ["0,0", "0,1", "1,0", "1,1"], target = [0, 1, 1, 0];
+      for (var k = 0; k < 4; k++) {
+        var good = Math.abs(a2[k] - target[k]) < 0.5;
+        el("rect", { x: pb.X(k - 0.3), y: pb.Y(a2[k]), width: pb.X(k + 0.3) - pb.X(k - 0.3), height: pb.Y(0) - pb.Y(a2[k]),
+                     fill: good ? C.green : C.red, "fill-opacity": 0.75 }, pb.g);
+        el("line", { x1: pb.X(k - 0.4), x2: pb.X(k + 0.4), y1: pb.Y(target[k]), y2: pb.Y(target[k]), stroke: C.ink,
+                     "stroke-width": 2.5, "stroke-dasharray": "5 3" }, pb.g);
+        text(box.b.svg, pb.X(k), pb.H - pb.m.b + 17, "(" + rows[k] + ")", { "text-anchor": "middle" });
+      }
+    },
+    legend: [[C.blue, "the loss before each epoch\u2019s update"], [C.green, "trained output, right side of 0.5"],
+             [C.red, "trained output, wrong side"], [C.ink, "the XOR target", true]]
+  };
+
   FIGURES.roc = {
     title: "The ROC curve and its area",
     note: "draw other scores with the seed, and coarsen or refine the threshold grid",

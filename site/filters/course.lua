@@ -30,6 +30,7 @@ local LIVE = {
   ["04-jacobian-hessian"] = { ["hessian"] = { "hessian" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
   ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
+  ["07-backpropagation"] = { ["xor-training"] = { "xor" } },
   ["09-integration-auc"] = { ["roc-auc"] = { "roc" } },
 }
 

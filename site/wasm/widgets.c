@@ -19,7 +19,14 @@
  *   descent   05-gradient-descent, descent   lr (--lr), x0 (--x0), steps (--steps)
  *   optimizers 06-optimizers, your-run      lr, beta, beta1, beta2, eps, w1, w2, steps,
  *                                            problem (the options of the same names)
+ *   xor       07-backpropagation, xor-training   lr, epochs, hidden, seed (the same options)
+ *   rates     08-convexity-convergence, rate-check   x0, y0, steps, step-factor, kappa2
  *   roc       09-integration-auc, roc-auc    seed (--seed), thresholds (--thresholds)
+ *
+ * Where a chapter has a table that both print, the computation and the
+ * printing live in one chapter-local file that the program and this module
+ * both compile (chapters/07-backpropagation/xor.c, ...), so there is one way
+ * to compute the table; the rest mirror the program's code.
  *
  * (The figures draw their curves from samples computed here too, so the
  * browser never evaluates a lesson's function itself.)
@@ -38,6 +45,7 @@
 #include <string.h>
 
 #include "slope.h"
+#include "xor.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
 
@@ -58,6 +66,7 @@ int live_optimizers(double lr, double beta, double beta1, double beta2, double e
                     double w2, int steps, int problem);
 int live_optimizers_grid(int problem, double x0, double x1, int nx, double y0, double y1, int ny);
 int live_roc(int seed, int thresholds);
+int live_xor(double lr, int epochs, int hidden, int seed);
 
 /* ---- the readout and the data of the last call ------------------------------- */
 
@@ -631,6 +640,56 @@ EXPORT("live_optimizers_grid") int live_optimizers_grid(int problem, double x0, 
             put(problem == 1 ? ravine(w, 2, NULL) : wavy(w, 2, NULL));
         }
     return 0;
+}
+
+/* ---- xor: chapter 07, table "xor-training" ------------------------------------- */
+
+#define XOR_MAX_EPOCHS 20000 /* the figure's cap; the program allows 1e6 */
+#define XOR_CURVE 600        /* at most this many points of the loss curve */
+
+/* The XOR network of chapter 07 trained by libslope's full-batch loop, and
+ * its table printed by the chapter's own xor_training_table.  data: n, then
+ * n pairs (epoch, loss before its update), sampled evenly, the last epoch
+ * included; then the trained network's four outputs. */
+EXPORT("live_xor") int live_xor(double lr, int epochs, int hidden, int seed)
+{
+    begin();
+    if (!(isfinite(lr) && lr > 0 && lr <= 1000))
+        return reject("--lr must be in (0, 1000]: a step moves against the gradient");
+    if (!(epochs >= 1 && epochs <= XOR_MAX_EPOCHS))
+        return reject("--epochs must be between 1 and 20000 here");
+    if (!(hidden >= 1 && hidden <= XOR_MAX_HIDDEN))
+        return reject("--hidden must be between 1 and 16");
+    if (seed < 0)
+        return reject("--seed must be >= 0 (numpy seeds are unsigned)");
+    static double losses[XOR_MAX_EPOCHS];
+    config c = {.lr = lr, .epochs = epochs, .hidden = hidden, .seed = seed};
+    slope_mlp_net net;
+    if (xor_net_init(&net, &c) != SLOPE_OK)
+        return end(1);
+    slope_status s = slope_mlp_train(losses, &net, slope_mlp_xor_x, slope_mlp_xor_t, lr,
+                                     (size_t)epochs);
+    if (s == SLOPE_OK)
+        s = xor_training_table(out, &net, losses, &c);
+    if (s != SLOPE_OK) {
+        slope_mlp_free(&net);
+        return end(1);
+    }
+    int stride = (epochs + XOR_CURVE - 1) / XOR_CURVE, n = (epochs - 1) / stride + 1;
+    int last_in = (epochs - 1) % stride == 0;
+    put(n + !last_in);
+    for (int k = 0; k < epochs; k += stride) {
+        put(k);
+        put(losses[k]);
+    }
+    if (!last_in) {
+        put(epochs - 1);
+        put(losses[epochs - 1]);
+    }
+    for (int r = 0; r < XOR_ROWS; r++)
+        put(net.a2[r]);
+    slope_mlp_free(&net);
+    return end(0);
 }
 
 /* ---- roc: chapter 09, table "roc-auc" -------------------------------------------- */
