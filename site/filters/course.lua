@@ -31,6 +31,7 @@ local LIVE = {
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
   ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
   ["07-backpropagation"] = { ["xor-training"] = { "xor" } },
+  ["08-convexity-convergence"] = { ["rate-check"] = { "rates" } },
   ["09-integration-auc"] = { ["roc-auc"] = { "roc" } },
 }
 
