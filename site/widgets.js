@@ -471,10 +471,15 @@
     note: "set the learning rate, the epochs, the hidden width and the seed of the initial weights",
     program: "07-backpropagation", ch: "07", table: "xor-training",
     params: [
-      { name: "lr", label: "lr", log: true, min: -2, max: Math.log10(4), step: 0.01, value: 0.5 },
+      /* lr up to 2 and seeds up to 15: over that range the page's readout
+       * matched the program's in a sweep of 34 000 settings.  Beyond lr 2.2
+       * training turns chaotic and amplifies the last-bit differences between
+       * the browser's exp (wasi-libc) and the program's (glibc): 12 of those
+       * settings, all with lr >= 2.29, printed other digits. */
+      { name: "lr", label: "lr", log: true, min: -2, max: Math.log10(2), step: 0.01, value: 0.5 },
       { name: "epochs", label: "epochs", log: true, int: true, min: 1, max: Math.log10(20000), step: 0.01, value: 3000 },
       { name: "hidden", label: "hidden units", min: 1, max: 16, step: 1, value: 4, int: true },
-      { name: "seed", label: "seed", min: 0, max: 99, step: 1, value: 0, int: true }
+      { name: "seed", label: "seed", min: 0, max: 15, step: 1, value: 0, int: true }
     ],
     base: { w: 680, h: 330, phone: 1.25 },
     run: function (m, p) { return m.e.live_xor(p.lr, p.epochs, p.hidden, p.seed); },
@@ -530,13 +535,13 @@
         for (var k = 0; k <= K; k++) ks.push(k);
         var pl = frame(sub, { w: pw, h: ph }, { x0: 0, x1: K, y0: r.y0, y1: r.y1, xticks: ticks(0, K, 4), yticks: r.ticks,
                                                yfmt: pow10, xlabel: "k", ylabel: RATE_NAMES[i],
-                                               margin: { l: 44, r: 12, t: 26, b: 34 } });
+                                               margin: { l: 44, r: 12, t: 26, b: 40 } });
         var lg = function (v) { return v > 0 ? Math.log10(v) : NaN; };
         path(pl, ks.slice(1), Array.from(bound).slice(1).map(lg), { stroke: C.red, "stroke-width": 2, "stroke-dasharray": "7 4" });
         path(pl, ks, Array.from(actual).map(lg), { stroke: C.blue, "stroke-width": 2.2 });
         var worst = d[1 + i];
-        text(sub, pw - 14, ph - pl.m.b - 8, "worst ratio " + (+worst.toPrecision(3)),
-             { "text-anchor": "end", fill: worst <= 1 ? C.green : C.red, "font-weight": 700 });
+        text(sub, 4, ph - 4, "worst ratio " + (+worst.toPrecision(3)),
+             { fill: worst <= 1 ? C.green : C.red, "font-weight": 700 });
       }
     },
     legend: [[C.blue, "measured after k steps (log scale)"], [C.red, "the theory\u2019s bound", true]]
