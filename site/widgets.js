@@ -490,7 +490,7 @@
       var box = panels(svg, this.box.w, this.box.h, 0.62), r = logRange(loss);
       var pl = frame(box.a.svg, box.a, { x0: 0, x1: Math.max(1, p.epochs), y0: r.y0, y1: r.y1,
                                          xticks: ticks(0, Math.max(1, p.epochs), 5), yticks: r.ticks, yfmt: pow10,
-                                         xlabel: "epoch", ylabel: "loss (MSE), log scale" });
+                                         xlabel: "epoch", ylabel: "loss (MSE), log scale", margin: { l: 48, r: 24, t: 26, b: 36 } });
       path(pl, ep, loss.map(function (v) { return Math.log10(v); }), { stroke: C.blue, "stroke-width": 2.2 });
       var pb = frame(box.b.svg, box.b, { x0: -0.5, x1: 3.5, y0: -0.06, y1: 1.08, yticks: [0, 0.25, 0.5, 0.75, 1],
                                          xlabel: "", ylabel: "output a\u2082", margin: { l: 44, r: 12, t: 26, b: 40 } });
