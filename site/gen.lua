@@ -8,7 +8,7 @@ Writes into OUTDIR, for pandoc (site/site.mk):
   ID.yaml      one per page (index, each chapter NN-name, each exercise as
                exercise-NN-name, library): the page list of the side bar with
                the current page marked, previous/next in reading order, and
-               the chapter's exercise (or the exercise's chapter);
+               the chapter's exercises (or the exercise's chapter);
   library.md   the library page: every header of lib/, its opening comment
                as prose and its declarations, section by section, as C.
 A file is rewritten only when its content changes, so make re-renders only
@@ -102,7 +102,8 @@ for _, c in ipairs(lists.chapters) do
     local et = title_of("exercises/" .. e .. "/README.md")
     pages[#pages + 1] = { id = "exercise-" .. e, title = et, label = "Exercise: " .. short(et),
                           kind = "exercise", dir = e, chapter = ci }
-    pages[ci].exercise = pages[ci].exercise or #pages
+    pages[ci].exercises = pages[ci].exercises or {}
+    table.insert(pages[ci].exercises, #pages)
   end
   exercises_of[c:sub(1, 2)] = nil
 end
@@ -139,7 +140,16 @@ for i, p in ipairs(pages) do
   end
   add("prev", pages[i - 1])
   add("next", pages[i + 1])
-  add("exercise", p.exercise and pages[p.exercise])
+  if p.exercises then -- every exercise of the chapter, in order (06, then 06b)
+    y[#y + 1] = "exercises-label: " .. (#p.exercises > 1 and "\"This chapter's exercises:\"" or "\"This chapter's exercise:\"")
+    y[#y + 1] = "exercises:"
+    for _, e in ipairs(p.exercises) do
+      local l = link(pages[e])
+      l[1] = "  - " .. l[1]:sub(5)
+      y[#y + 1] = l[1]
+      y[#y + 1] = l[2]
+    end
+  end
   add("chapter", p.chapter and pages[p.chapter])
   if p.dir then
     y[#y + 1] = "grader:"

@@ -23,16 +23,21 @@ PANDOC   ?= pandoc
 NODE     ?= node
 CHROMIUM ?= chromium
 WASM_CC  ?= clang
+# The site's own Debian packages beyond those of the top-level DEPS: woff2
+# (the math font as WOFF2) and gifsicle (the animations, optimized).
+DEPS += woff2 gifsicle
 
 SITE_EXERCISES = $(patsubst exercises/%/README.md,%,$(sort $(wildcard exercises/[0-9]*/README.md)))
 SITE_IDS   = index $(CHAPTERS) $(SITE_EXERCISES:%=exercise-%) library
 SITE_PAGES = $(SITE_IDS:%=$(SITE)/%.html)
 SITE_ASSETS = $(SITE)/assets/style.css $(SITE)/assets/widgets.js $(SITE)/assets/slope-wasm.js \
-              $(SITE)/assets/math.otf
+              $(SITE)/assets/math.woff2
 # The formulas' font, shipped with the site so every reader sees the same
 # typesetting: TeX Gyre DejaVu Math (GUST Font License), from Debian's
 # fonts-texgyre-math; it matches the text's DejaVu and has MathML's stretchy
-# brackets and big operators.
+# brackets and big operators.  Served as WOFF2 (woff2_compress, Debian's
+# woff2: the same font, Brotli-compressed, 525 KB -> 266 KB), since every page
+# with a formula loads it.
 SITE_MATH_FONT ?= /usr/share/texmf/fonts/opentype/public/tex-gyre-math/texgyredejavu-math.otf
 SITE_FILTER = site/filters/course.lua
 SITE_TMPL   = site/template.html
@@ -95,19 +100,31 @@ endef
 $(foreach p,$(SITE_IDS),$(eval $(call site_page_rule,$(p))))
 
 # chapters/NN-name/figures/F -> figures/NN-name/F (the filter rewrites the
-# links).  Copied by cp -u, not by a rule per file: plots/plots.mk knows how to
-# redraw the figures, and the site must show them as committed, not redraw them.
+# links).  Copied when newer, not by a rule per file: plots/plots.mk knows how
+# to redraw the figures, and the site must show them as committed, not redraw
+# them.  An SVG goes through site/svgmin.lua (gnuplot's repeated groups
+# merged, drawn the same: chapter 04's surfaces 810 KB -> 573 KB); an
+# animated GIF goes through gifsicle -O3 (Debian's gifsicle): gnuplot
+# writes every frame whole, gifsicle keeps only what changes from the frame
+# before, losslessly (chapter 05's animation: 603 KB -> 84 KB).
 .PHONY: site-figures
 site-figures:
 	@for c in $(CHAPTERS); do [ -d chapters/$$c/figures ] || continue; \
 	   mkdir -p $(SITE)/figures/$$c && \
-	   for f in chapters/$$c/figures/*.svg chapters/$$c/figures/*.gif; do \
-	     [ -e "$$f" ] && cp -u "$$f" $(SITE)/figures/$$c/ || :; done; \
+	   for f in chapters/$$c/figures/*.svg; do t=$(SITE)/figures/$$c/$${f##*/}; \
+	     [ -e "$$f" ] || continue; [ "$$t" -nt "$$f" ] && [ "$$t" -nt site/svgmin.lua ] && continue; \
+	     luajit site/svgmin.lua "$$f" "$$t" || exit 1; done; \
+	   for f in chapters/$$c/figures/*.gif; do t=$(SITE)/figures/$$c/$${f##*/}; \
+	     [ -e "$$f" ] || continue; [ "$$t" -nt "$$f" ] && continue; \
+	     gifsicle -O3 "$$f" -o "$$t" || exit 1; done; \
 	 done
 
-$(SITE)/assets/math.otf: $(SITE_MATH_FONT)
+$(SITE)/assets/math.woff2: $(SITE_MATH_FONT)
 	@mkdir -p $(@D)
-	cp $< $@
+	@rm -f $(SITE_SRC)/math.otf $(SITE_SRC)/math.woff2
+	cp $< $(SITE_SRC)/math.otf
+	woff2_compress $(SITE_SRC)/math.otf > $(SITE_SRC)/woff2.log 2>&1 || { cat $(SITE_SRC)/woff2.log >&2; exit 1; }
+	mv $(SITE_SRC)/math.woff2 $@
 
 $(SITE)/assets/%: site/%
 	@mkdir -p $(@D)
@@ -123,13 +140,25 @@ WASM        = $(BUILD)/wasm/slope.wasm
 # only this directory's own code must be free of them.
 WASM_CFLAGS = --target=wasm32-wasi -std=c17 $(filter-out -Werror,$(WARN)) -ffp-contract=off -O2 -Ilib
 WASM_LDFLAGS = -mexec-model=reactor -Wl,--strip-all -Wl,--gc-sections
-WASM_OBJ    = $(LIB_SRC:lib/%.c=$(BUILD)/wasm/obj/%.o) $(BUILD)/wasm/obj/widgets.o
+# The chapter-local files that print a table both the program and a live
+# figure show: one way to compute each such table.
+WASM_SHARED = chapters/07-backpropagation/xor.c chapters/08-convexity-convergence/rates.c
+WASM_SHARED_HDR = $(WASM_SHARED:.c=.h)
+WASM_OBJ    = $(LIB_SRC:lib/%.c=$(BUILD)/wasm/obj/%.o) $(BUILD)/wasm/obj/widgets.o \
+              $(patsubst %.c,$(BUILD)/wasm/obj/ch/%.o,$(notdir $(WASM_SHARED)))
 $(BUILD)/wasm/obj/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(WASM_CC) $(WASM_CFLAGS) -c $< -o $@
-$(BUILD)/wasm/obj/widgets.o: site/wasm/widgets.c $(LIB_HDR)
+$(BUILD)/wasm/obj/widgets.o: site/wasm/widgets.c $(LIB_HDR) $(WASM_SHARED_HDR)
 	@mkdir -p $(@D)
-	$(WASM_CC) $(WASM_CFLAGS) -Werror -c $< -o $@
+	$(WASM_CC) $(WASM_CFLAGS) -Werror $(addprefix -I,$(dir $(WASM_SHARED))) -c $< -o $@
+# held to -Werror: the native build holds them to it too
+define wasm_shared_rule
+$(BUILD)/wasm/obj/ch/$(notdir $(1:.c=.o)): $(1) $(1:.c=.h) $(LIB_HDR)
+	@mkdir -p $$(@D)
+	$$(WASM_CC) $$(WASM_CFLAGS) -Werror -c $$< -o $$@
+endef
+$(foreach f,$(WASM_SHARED),$(eval $(call wasm_shared_rule,$(f))))
 $(WASM): $(WASM_OBJ)
 	$(WASM_CC) --target=wasm32-wasi $(WASM_LDFLAGS) -o $@ $^ -lm
 

@@ -87,7 +87,7 @@
     });
     (opt.yticks || []).forEach(function (t) {
       el("line", { x1: m.l, x2: W - m.r, y1: p.Y(t), y2: p.Y(t), stroke: C.grid }, g);
-      text(g, m.l - 6, p.Y(t) + 4, fmtTick(t), { "text-anchor": "end" });
+      text(g, m.l - 6, p.Y(t) + 4, (opt.yfmt || fmtTick)(t), { "text-anchor": "end" });
     });
     el("path", { d: "M" + m.l + "," + m.t + "V" + (H - m.b) + "H" + (W - m.r), fill: "none", stroke: "#555" }, g);
     if (opt.xlabel) text(g, W - m.r, H - 4, opt.xlabel, { "text-anchor": "end", "font-style": "italic" });
@@ -102,6 +102,13 @@
   function fmtTick(t) {
     var s = Math.abs(t) >= 1e4 || (t !== 0 && Math.abs(t) < 1e-3) ? t.toExponential(0) : String(+t.toPrecision(6));
     return s.replace("-", "\u2212");
+  }
+
+  /* 10 to the power e, with a superscript exponent: the tick of a log axis. */
+  function pow10(e) {
+    var sup = { "-": "\u207b", "0": "\u2070", "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", "4": "\u2074",
+                "5": "\u2075", "6": "\u2076", "7": "\u2077", "8": "\u2078", "9": "\u2079" };
+    return e === 0 ? "1" : "10" + String(e).split("").map(function (c) { return sup[c]; }).join("");
   }
 
   function ticks(a, b, n) {
@@ -435,6 +442,109 @@
       });
     },
     legend: OPT_NAMES.map(function (n, r) { return [OPT_COLOURS[r], n]; }).concat([["#b5c9de", "contours of L"]])
+  };
+
+  /* A loss axis in powers of ten covering the finite positive values of ys. */
+  function logRange(ys) {
+    var lo = Infinity, hi = -Infinity;
+    for (var i = 0; i < ys.length; i++) if (isFinite(ys[i]) && ys[i] > 0) { lo = Math.min(lo, ys[i]); hi = Math.max(hi, ys[i]); }
+    if (!isFinite(lo)) { lo = 1e-3; hi = 1; }
+    var a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+    if (b <= a) b = a + 1;
+    var t = [];
+    for (var e = a; e <= b; e += Math.max(1, Math.ceil((b - a) / 5))) t.push(e);
+    return { y0: a, y1: b, ticks: t };
+  }
+
+  /* Two panels side by side, or stacked on a phone: their boxes. */
+  function panels(svg, W, H, share) {
+    var stacked = W < 500, pw = stacked ? W : Math.round(W * share), ph = stacked ? Math.round(H * 0.58) : H;
+    return {
+      a: { svg: el("svg", { x: 0, y: 0, width: pw, height: ph, overflow: "hidden" }, svg), w: pw, h: ph },
+      b: stacked ? { svg: el("svg", { x: 0, y: ph, width: W, height: H - ph }, svg), w: W, h: H - ph }
+                 : { svg: el("svg", { x: pw, y: 0, width: W - pw, height: H }, svg), w: W - pw, h: H }
+    };
+  }
+
+  FIGURES.xor = {
+    title: "Backpropagation learning XOR",
+    note: "set the learning rate, the epochs, the hidden width and the seed of the initial weights",
+    program: "07-backpropagation", ch: "07", table: "xor-training",
+    params: [
+      /* lr up to 2 and seeds up to 15: over that range the page's readout
+       * matched the program's in a sweep of 34 000 settings.  Beyond lr 2.2
+       * training turns chaotic and amplifies the last-bit differences between
+       * the browser's exp (wasi-libc) and the program's (glibc): 12 of those
+       * settings, all with lr >= 2.29, printed other digits. */
+      { name: "lr", label: "lr", log: true, min: -2, max: Math.log10(2), step: 0.01, value: 0.5 },
+      { name: "epochs", label: "epochs", log: true, int: true, min: 1, max: Math.log10(20000), step: 0.01, value: 3000 },
+      { name: "hidden", label: "hidden units", min: 1, max: 16, step: 1, value: 4, int: true },
+      { name: "seed", label: "seed", min: 0, max: 15, step: 1, value: 0, int: true }
+    ],
+    base: { w: 680, h: 330, phone: 1.25 },
+    run: function (m, p) { return m.e.live_xor(p.lr, p.epochs, p.hidden, p.seed); },
+    draw: function (svg, p, d) {
+      var n = d[0], ep = [], loss = [];
+      for (var i = 0; i < n; i++) { ep.push(d[1 + 2 * i]); loss.push(d[2 + 2 * i]); }
+      var a2 = d.subarray(1 + 2 * n, 5 + 2 * n);
+      var box = panels(svg, this.box.w, this.box.h, 0.62), r = logRange(loss);
+      var pl = frame(box.a.svg, box.a, { x0: 0, x1: Math.max(1, p.epochs), y0: r.y0, y1: r.y1,
+                                         xticks: ticks(0, Math.max(1, p.epochs), 5), yticks: r.ticks, yfmt: pow10,
+                                         xlabel: "epoch", ylabel: "loss (MSE), log scale", margin: { l: 48, r: 24, t: 26, b: 36 } });
+      path(pl, ep, loss.map(function (v) { return Math.log10(v); }), { stroke: C.blue, "stroke-width": 2.2 });
+      var pb = frame(box.b.svg, box.b, { x0: -0.5, x1: 3.5, y0: -0.06, y1: 1.08, yticks: [0, 0.25, 0.5, 0.75, 1],
+                                         xlabel: "", ylabel: "output a\u2082", margin: { l: 44, r: 12, t: 26, b: 40 } });
+      var rows = ["0,0", "0,1", "1,0", "1,1"], target = [0, 1, 1, 0];
+      for (var k = 0; k < 4; k++) {
+        var good = Math.abs(a2[k] - target[k]) < 0.5;
+        el("rect", { x: pb.X(k - 0.3), y: pb.Y(a2[k]), width: pb.X(k + 0.3) - pb.X(k - 0.3), height: Math.max(0, pb.Y(0) - pb.Y(a2[k])),
+                     fill: good ? C.green : C.red, "fill-opacity": 0.75 }, pb.g);
+        el("line", { x1: pb.X(k - 0.4), x2: pb.X(k + 0.4), y1: pb.Y(target[k]), y2: pb.Y(target[k]), stroke: C.ink,
+                     "stroke-width": 2.5, "stroke-dasharray": "5 3" }, pb.g);
+        text(box.b.svg, pb.X(k), pb.H - pb.m.b + 17, "(" + rows[k] + ")", { "text-anchor": "middle" });
+      }
+    },
+    legend: [[C.blue, "the loss before each epoch\u2019s update"], [C.green, "trained output, right side of 0.5"],
+             [C.red, "trained output, wrong side"], [C.ink, "the XOR target", true]]
+  };
+
+  var RATE_NAMES = ["convex: f \u2212 f*", "strongly convex: \u2016x \u2212 x*\u2016\u00b2", "non-convex: min \u2016\u2207f\u2016\u00b2"];
+
+  FIGURES.rates = {
+    title: "Gradient descent against its three rate bounds",
+    note: "change the step as a multiple of 1/L, the start, the steps and the ravine\u2019s \u03ba: each measured curve (solid) stays under its bound (dashed)",
+    program: "08-convexity-convergence", ch: "08", table: "rate-check",
+    params: [
+      { name: "step-factor", label: "step \u00d7 L", min: 0.05, max: 1.95, step: 0.05, value: 1 },
+      { name: "x0", label: "start x", min: -6, max: 6, step: 0.5, value: 5 },
+      { name: "y0", label: "start y", min: -6, max: 6, step: 0.5, value: 5 },
+      { name: "steps", label: "steps", min: 2, max: 400, step: 1, value: 50, int: true },
+      { name: "kappa2", label: "\u03ba of the ravine", log: true, min: 0, max: 3, step: 0.01, value: 50 }
+    ],
+    base: { w: 720, h: 300, phone: 2.1 },
+    run: function (m, p) { return m.e.live_rates(p.x0, p.y0, p.steps, p["step-factor"], p.kappa2); },
+    draw: function (svg, p, d) {
+      var K = d[0], W = this.box.w, H = this.box.h, stacked = W < 500;
+      var pw = stacked ? W : Math.floor(W / 3), ph = stacked ? Math.floor(H / 3) : H;
+      for (var i = 0; i < 3; i++) {
+        var sub = el("svg", { x: stacked ? 0 : i * pw, y: stacked ? i * ph : 0, width: pw, height: ph, overflow: "hidden" }, svg);
+        var actual = d.subarray(4 + 2 * i * (K + 1), 4 + (2 * i + 1) * (K + 1));
+        var bound = d.subarray(4 + (2 * i + 1) * (K + 1), 4 + (2 * i + 2) * (K + 1));
+        var both = Array.from(actual).concat(Array.from(bound).slice(1));
+        var r = logRange(both), ks = [];
+        for (var k = 0; k <= K; k++) ks.push(k);
+        var pl = frame(sub, { w: pw, h: ph }, { x0: 0, x1: K, y0: r.y0, y1: r.y1, xticks: ticks(0, K, 4), yticks: r.ticks,
+                                               yfmt: pow10, xlabel: "k", ylabel: RATE_NAMES[i],
+                                               margin: { l: 44, r: 12, t: 26, b: 40 } });
+        var lg = function (v) { return v > 0 ? Math.log10(v) : NaN; };
+        path(pl, ks.slice(1), Array.from(bound).slice(1).map(lg), { stroke: C.red, "stroke-width": 2, "stroke-dasharray": "7 4" });
+        path(pl, ks, Array.from(actual).map(lg), { stroke: C.blue, "stroke-width": 2.2 });
+        var worst = d[1 + i];
+        text(sub, 4, ph - 4, "worst ratio " + (+worst.toPrecision(3)),
+             { fill: worst <= 1 ? C.green : C.red, "font-weight": 700 });
+      }
+    },
+    legend: [[C.blue, "measured after k steps (log scale)"], [C.red, "the theory\u2019s bound", true]]
   };
 
   FIGURES.roc = {

@@ -25,20 +25,18 @@
 
 #include "chapter.h"
 #include "slope.h"
+#include "xor.h"
 
 enum {
-    ROWS = 4,        /* the four XOR rows: the whole batch */
-    IN = 2,          /* two inputs */
-    MAX_HIDDEN = 16, /* the --hidden cap: every array here has a fixed size */
-    MAX_DEPTH = 50,  /* the deepest chain of the long-product tables */
+    ROWS = XOR_ROWS,             /* the four XOR rows: the whole batch */
+    IN = XOR_IN,                 /* two inputs */
+    MAX_HIDDEN = XOR_MAX_HIDDEN, /* the --hidden cap: every array here has a fixed size */
+    MAX_DEPTH = 50,              /* the deepest chain of the long-product tables */
     MAX_PARAMS = IN * MAX_HIDDEN + MAX_HIDDEN + MAX_HIDDEN + 1
 };
 
-/* What the options set: lr 0.5, 3000 epochs, 4 hidden units, random seed 0. */
-typedef struct {
-    double lr;
-    int epochs, hidden, seed;
-} config;
+/* The options (config), the initial weights (draw_weights) and the table
+ * xor-training live in xor.c, which the website's live figure shares. */
 
 /* ---- printing ---------------------------------------------------------------- */
 
@@ -52,24 +50,10 @@ static void row(const slope_table_col *cols, size_t n, const double *values)
     chapter_check(slope_table_row(stdout, cols, n, "  ", values), "printing a table");
 }
 
-/* A rows x cols array as numpy's str() prints it; if numpy would switch to
- * scientific notation (which the formatter declines), print %+.6e rows. */
+/* A rows x cols array as numpy's str() prints it (xor.h). */
 static void print_array(const char *label, const double *a, size_t rows, size_t cols)
 {
-    char buf[4096];
-    if (*label)
-        printf("%s\n", label);
-    slope_status s = rows == 1 ? slope_table_numpy_vector(buf, sizeof buf, a, cols)
-                               : slope_table_numpy_matrix(buf, sizeof buf, a, rows, cols);
-    if (s == SLOPE_OK) {
-        printf("%s\n", buf);
-        return;
-    }
-    for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < cols; c++)
-            printf(" %+.6e", a[r * cols + c]);
-        printf("\n");
-    }
+    chapter_check(xor_print_array(stdout, label, a, rows, cols), "printing an array");
 }
 
 /* Gradients in scientific notation, one matrix row per line, so that an
@@ -86,36 +70,12 @@ static void print_grad(const char *label, const double *a, size_t rows, size_t c
     }
 }
 
-/* np.round(v, 3): numpy scales, rounds half to even, and scales back. */
-static void round3(double *out, const double *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = rint(v[i] * 1000.0) / 1000.0;
-}
-
 /* ---- the network ------------------------------------------------------------- */
-
-/* weave: draw-weights */
-/* np.random.seed(seed); W1 = randn(2, H) * 0.5; W2 = randn(H, 1) * 0.5.
- * randn fills an array in row-major order, one normal deviate per entry,
- * W1's eight before W2's four.  The biases start at zero. */
-static void draw_weights(double *w1, double *w2, const config *c)
-{
-    slope_rng r;
-    slope_rng_seed(&r, (uint32_t)c->seed);
-    for (int i = 0; i < IN * c->hidden; i++)
-        w1[i] = slope_rng_gauss(&r) * 0.5;
-    for (int i = 0; i < c->hidden; i++)
-        w2[i] = slope_rng_gauss(&r) * 0.5;
-}
-/* weave end */
 
 /* A fresh 2-H-1 network at the initial weights of config c. */
 static void new_net(slope_mlp_net *net, const config *c)
 {
-    double w1[IN * MAX_HIDDEN], w2[MAX_HIDDEN];
-    draw_weights(w1, w2, c);
-    chapter_check(slope_mlp_xor_init(net, w1, w2, (size_t)c->hidden), "building the network");
+    chapter_check(xor_net_init(net, c), "building the network");
 }
 
 static void network(const config *c)
@@ -241,16 +201,6 @@ static void backward(const config *c)
 
 /* ---- training on XOR --------------------------------------------------------- */
 
-/* Is epoch k one of the rows of the loss table? */
-static int milestone(int k, int epochs)
-{
-    static const int rows[] = {0, 100, 250, 500, 750, 1000, 1500, 2000, 2500};
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
-        if (k == rows[i])
-            return 1;
-    return k == epochs - 1;
-}
-
 /* weave: train */
 /* The usual full-batch loop: every epoch a forward pass over the 4 rows (its
  * loss is recorded), a backward pass, and W <- W - lr dL/dW.  Afterwards
@@ -265,35 +215,11 @@ static void train(slope_mlp_net *net, double *losses, const config *c)
 }
 /* weave end */
 
-static void print_predictions(const char *label, const double *a2)
-{
-    double r[ROWS];
-    round3(r, a2, ROWS);
-    print_array(label, r, 1, ROWS);
-    printf("  unrounded: %.6f %.6f %.6f %.6f\n", a2[0], a2[1], a2[2], a2[3]);
-}
-
 static void training(slope_mlp_net *net, double *losses, const config *c)
 {
     train(net, losses, c);
     chapter_table("xor-training", "backprop training on XOR");
-    printf("Full batch of 4 rows, lr %g, %d epochs, %d hidden units, random seed %d\n", c->lr,
-           c->epochs, c->hidden, c->seed);
-    slope_table_col cols[] = {{"epoch", "%.0f", 6}, {"loss", "%.6f", 9}};
-    header(cols, 2);
-    for (int k = 0; k < c->epochs; k++)
-        if (milestone(k, c->epochs))
-            row(cols, 2, (double[]){k, losses[k]});
-    printf("\nThe loop's \"final predictions\" (should be ~0, 1, 1, 0): a2 of the last\n"
-           "forward pass, at the start of epoch %d, BEFORE its update; loss %.6f\n",
-           c->epochs - 1, losses[c->epochs - 1]);
-    print_predictions("", net->a2);
-    double after;
-    chapter_check(slope_mlp_forward(&after, net, slope_mlp_xor_x, slope_mlp_xor_t),
-                  "the forward pass after training");
-    printf("\nThe trained network's own predictions, AFTER the final update; loss %.6f\n",
-           after);
-    print_predictions("", net->a2);
+    chapter_check(xor_training_table(stdout, net, losses, c), "the table of the training");
 }
 
 /* ---- how big is each layer's gradient? --------------------------------------- */
@@ -312,7 +238,7 @@ static void layer_gradients(const config *c)
                               {"W1 / W2", "%.3f", 8}};
     header(cols, 5);
     for (int k = 0, done = 0; k < c->epochs; k++) {
-        if (!milestone(k, c->epochs))
+        if (!xor_milestone(k, c->epochs))
             continue;
         if (k > done)
             chapter_check(slope_mlp_train(NULL, &net, slope_mlp_xor_x, slope_mlp_xor_t, c->lr,
@@ -425,7 +351,7 @@ static void bce_vs_mse(const config *c)
             solved[0] = k;
         if (solved[1] < 0 && b.se < SE_SOLVED)
             solved[1] = k;
-        if (milestone(k, c->epochs))
+        if (xor_milestone(k, c->epochs))
             row(cols, 8, (double[]){k, a.loss, b.loss, b.se, a.dz2, b.dz2, a.dw2, b.dw2});
         if (fp)
             fprintf(fp, "%d %.10g %.10g %.10g %.10g %.10g %.10g %.10g\n", k, a.loss, a.dz2,

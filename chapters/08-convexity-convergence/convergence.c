@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "rates.h"
 #include "slope.h"
 
 /* The options; main() gives their defaults, the values the lesson prints. */
@@ -95,59 +96,8 @@ static double logreg1(const double *w, size_t n, void *u)
     return logistic(w[0] + 2 * w[1]);
 }
 
-/* 0.5 x^T A x for a symmetric 2 x 2 matrix A (row-major); gradient A x. */
-typedef struct {
-    double A[4];
-} quadratic;
-
-static void quad_grad(double *g, const double *x, size_t n, void *p)
-{
-    chapter_check(slope_linalg_matvec(g, ((const quadratic *)p)->A, x, n, n), "A x");
-}
-
-static double quad_f(const double *x, size_t n, void *p)
-{
-    double Ax[2];
-    quad_grad(Ax, x, n, p);
-    return 0.5 * slope_linalg_dot(x, Ax, n);
-}
-
-/* f(x) = r^4 / (1 + r^2) with r = ||x||: convex and L-smooth with L = 5/2
- * (radial curvature 2 + (6r^2 - 2)/(1 + r^2)^3, at most 5/2 at r = 1;
- * tangential 2 - 2/(1 + r^2)^2 < 2), but FLAT at its minimum (curvature 0
- * at r = 0), so no mu > 0 fits: convex, not strongly convex. */
-static double flat(const double *x, size_t n, void *u)
-{
-    (void)u;
-    double r2 = slope_linalg_dot(x, x, n);
-    return r2 * r2 / (1 + r2);
-}
-
-/* grad = (2 - 2/(1 + r^2)^2) x, the bracket written as 2 r^2 (2 + r^2)/(1 + r^2)^2
- * so that it keeps its digits near r = 0. */
-static void flat_grad(double *g, const double *x, size_t n, void *u)
-{
-    (void)u;
-    double r2 = slope_linalg_dot(x, x, n), s = 1 + r2;
-    for (size_t i = 0; i < n; i++)
-        g[i] = 2 * r2 * (2 + r2) / (s * s) * x[i];
-}
-
-/* sin(x) + y^2/20: not convex, 1-smooth (its Hessian is diag(-sin x, 1/10)),
- * lowest value -1.  A cousin of the common toy loss sin(w1) + 0.5 w2^2 whose
- * y direction, 10 times flatter, keeps the gradient alive for a while. */
-static double wave(const double *p, size_t n, void *u)
-{
-    (void)n, (void)u;
-    return sin(p[0]) + p[1] * p[1] / 20;
-}
-
-static void wave_grad(double *g, const double *p, size_t n, void *u)
-{
-    (void)n, (void)u;
-    g[0] = cos(p[0]);
-    g[1] = p[1] / 10;
-}
+/* The quadratic 0.5 x^T A x, r^4/(1 + r^2) and sin(x) + y^2/20 of the rate
+ * table live in rates.c, which the website's live figure shares. */
 
 /* ---- 1. convexity on a segment --------------------------------------------- */
 
@@ -537,86 +487,29 @@ static void constants_table(const options *o)
 
 /* ---- 4. the three rates, checked at every step ------------------------------ */
 
-typedef struct {
-    const char *name;
-    slope_rate rate;
-    slope_convergence_problem p;
-    double L, mu;
-} rate_case;
-
-/* Fills the three problems: r^4/(1 + r^2) (convex), the ravine diag(1, kappa2)
- * (strongly convex) and sin(x) + y^2/20 (non-convex). */
-static void rate_cases(rate_case c[3], quadratic *q, const options *o)
+/* The options of the rate table, for rates.c. */
+static rate_options rate_opts(const options *o)
 {
-    static const double origin[2] = {0, 0};
-    *q = (quadratic){{1, 0, 0, o->kappa2}};
-    c[0] = (rate_case){"convex", SLOPE_RATE_CONVEX, {flat, flat_grad, NULL, origin, 0}, 2.5, 0};
-    c[1] = (rate_case){"strongly convex", SLOPE_RATE_STRONGLY_CONVEX,
-                       {quad_f, quad_grad, q, origin, 0}, o->kappa2, 1};
-    c[2] = (rate_case){"non-convex", SLOPE_RATE_NONCONVEX, {wave, wave_grad, NULL, NULL, -1},
-                       1, 0};
+    return (rate_options){o->x0, o->y0, o->kappa2, o->step_factor, o->steps};
 }
 
-/* weave: run-check */
-/* Gradient descent with step step_factor / L on one problem, its measured
- * quantity and its bound after every step j = 0..k, and the worst ratio. */
-static slope_status run_check(double *worst, double *actual, double *bound,
-                              const rate_case *c, const double x0[2], double step_factor,
-                              size_t k)
+/* The three checks of the rate table, as rates.h's rate_runs; the caller
+ * frees the buffer. */
+static double *rate_runs_checked(double worst[3], rate_case c[3], quadratic *q, const options *o)
 {
-    double work[4];
-    double step = step_factor * slope_convergence_step(c->L);
-    return slope_convergence_check(worst, actual, bound, c->rate, &c->p, c->L, c->mu, x0,
-                                   step, work, 2, k);
-}
-/* weave end */
-
-/* The three checks of the rate table, K = --steps steps each: buf holds, for
- * problem i, its measured quantity at buf + 2i(K+1) and its bound at
- * buf + (2i+1)(K+1).  The caller frees buf. */
-static double *rate_runs(double worst[3], rate_case c[3], quadratic *q, const options *o)
-{
-    size_t K = (size_t)o->steps;
-    double *buf = malloc(6 * (K + 1) * sizeof *buf);
-    chapter_require(buf != NULL, "out of memory: lower --steps");
-    const double x0[2] = {o->x0, o->y0};
-    rate_cases(c, q, o);
-    for (int i = 0; i < 3; i++)
-        chapter_check(run_check(&worst[i], buf + 2 * i * (K + 1), buf + (2 * i + 1) * (K + 1),
-                                &c[i], x0, o->step_factor, K), "the convergence check");
+    double *buf;
+    const rate_options ro = rate_opts(o);
+    slope_status s = rate_runs(&buf, worst, c, q, &ro);
+    chapter_require(s != SLOPE_ENOMEM, "out of memory: lower --steps");
+    chapter_check(s, "the convergence check");
     return buf;
 }
 
-/* Every step is checked, but the table prints only k = 0 and 1 (where the
- * first step does most of the work), about ten more (every 5th of the
- * default 50) and the last; the figure 08-rate-check draws them all. */
 static void rate_check_table(const options *o)
 {
-    size_t K = (size_t)o->steps, stride = (K + 9) / 10;
-    double worst[3];
-    quadratic q;
-    rate_case c[3];
-    double *buf = rate_runs(worst, c, &q, o);
+    const rate_options ro = rate_opts(o);
     chapter_table("rate-check", "the three bounds against gradient descent, step by step");
-    printf("Start (%g, %g), step %g/L.  convex: f - f* on r^4/(1 + r^2) (L = 2.5, r = ||x||);\n"
-           "strongly convex: ||x - x*||^2 on 0.5 x^T diag(1, %g) x (L = %g, mu = 1);\n"
-           "non-convex: min ||grad||^2 so far on sin(x) + y^2/20 (L = 1, f* = -1)\n",
-           o->x0, o->y0, o->step_factor, o->kappa2, o->kappa2);
-    slope_table_col cols[] = {{"k", "%.0f", 3},         {"f - f*", "%.3e", 10},
-                              {"L r0^2/2k", "%.3e", 10}, {"||x-x*||^2", "%.3e", 10},
-                              {"(1-mu/L)^k r0^2", "%.3e", 15}, {"min|g|^2", "%.3e", 10},
-                              {"2L gap0/k", "%.3e", 10}};
-    header(cols, 7);
-    for (size_t j = 0; j <= K; j++)
-        if (j <= 1 || j % stride == 0 || j == K)
-            row(cols, 7, (double[]){(double)j, buf[j], buf[K + 1 + j], buf[2 * (K + 1) + j],
-                                    buf[3 * (K + 1) + j], buf[4 * (K + 1) + j],
-                                    buf[5 * (K + 1) + j]});
-    printf("(rows: k = 0, 1, every multiple of %zu and %zu; every step is checked)\n", stride, K);
-    for (int i = 0; i < 3; i++)
-        printf("%-16s worst actual / bound over k = 1..%zu: %.4f  (%s)\n", c[i].name, K,
-               worst[i], worst[i] <= 1 ? "the bound holds at every step" : "BOUND EXCEEDED");
-    free(buf);
+    chapter_check(rate_check_table_print(stdout, &ro), "the rate table");
 }
 
 /* Smallest j <= k with v[j] <= eps, or -1. */
@@ -636,7 +529,7 @@ static void rate_iterations(const options *o)
     chapter_require(actual != NULL, "out of memory");
     quadratic q;
     rate_case c[3];
-    rate_cases(c, &q, o);
+    rate_cases(c, &q, o->kappa2);
     long measured[3][NEPS];
     for (int i = 0; i < 3; i++) {
         chapter_check(run_check(&worst, actual, NULL, &c[i], x0, o->step_factor, CAP),
@@ -1271,7 +1164,7 @@ static void figure_rate_check(const options *o)
     double worst[3];
     quadratic q;
     rate_case c[3];
-    double *buf = rate_runs(worst, c, &q, o);
+    double *buf = rate_runs_checked(worst, c, &q, o);
     chapter_data_block(fp, "settings", "x0 y0 step_factor kappa2");
     fprintf(fp, "%g %g %g %g\n", o->x0, o->y0, o->step_factor, o->kappa2);
     chapter_data_block(fp, "worst", "worst actual/bound: convex, strongly convex, non-convex");

@@ -30,6 +30,8 @@ local LIVE = {
   ["04-jacobian-hessian"] = { ["hessian"] = { "hessian" } },
   ["05-gradient-descent"] = { ["descent"] = { "descent" } },
   ["06-optimizers"] = { ["your-run"] = { "optimizers" } },
+  ["07-backpropagation"] = { ["xor-training"] = { "xor" } },
+  ["08-convexity-convergence"] = { ["rate-check"] = { "rates" } },
   ["09-integration-auc"] = { ["roc-auc"] = { "roc" } },
 }
 
@@ -60,7 +62,7 @@ local function page_for(path, frag)
   local p = path:gsub("/$", "")
   local ch = p:match("^chapters/(%d%d%-[%w%-]+)$") or p:match("^chapters/(%d%d%-[%w%-]+)/lesson%.md$")
   if ch then return ch .. ".html" .. frag end
-  local ex = p:match("^exercises/(%d%d%-[%w%-]+)$") or p:match("^exercises/(%d%d%-[%w%-]+)/README%.md$")
+  local ex = p:match("^exercises/(%d%d%l?%-[%w%-]+)$") or p:match("^exercises/(%d%d%l?%-[%w%-]+)/README%.md$")
   if ex then return "exercise-" .. ex .. ".html" .. frag end
   if p == "README.md" or p == "" then return "index.html" .. frag end
   if p == "lib" then return "library.html" .. frag end
@@ -111,7 +113,7 @@ end
 -- `exercises/05-learning-rate/`, `lib/deriv.h`, ... as code linking to the page.
 local function Code(el)
   local text = el.text
-  if text:match("^exercises/%d%d%-[%w%-]+/?$") or text:match("^exercises/%d%d%-[%w%-]+/README%.md$")
+  if text:match("^exercises/%d%d%l?%-[%w%-]+/?$") or text:match("^exercises/%d%d%l?%-[%w%-]+/README%.md$")
       or text:match("^chapters/%d%d%-[%w%-]+/lesson%.md$") or text:match("^lib/[%w_]+%.h$") then
     local t = page_for(text)
     if t and not t:match("^figures/") then return pandoc.Link({ el }, t) end

@@ -19,7 +19,14 @@
  *   descent   05-gradient-descent, descent   lr (--lr), x0 (--x0), steps (--steps)
  *   optimizers 06-optimizers, your-run      lr, beta, beta1, beta2, eps, w1, w2, steps,
  *                                            problem (the options of the same names)
+ *   xor       07-backpropagation, xor-training   lr, epochs, hidden, seed (the same options)
+ *   rates     08-convexity-convergence, rate-check   x0, y0, steps, step-factor, kappa2
  *   roc       09-integration-auc, roc-auc    seed (--seed), thresholds (--thresholds)
+ *
+ * Where a chapter has a table that both print, the computation and the
+ * printing live in one chapter-local file that the program and this module
+ * both compile (chapters/07-backpropagation/xor.c, ...), so there is one way
+ * to compute the table; the rest mirror the program's code.
  *
  * (The figures draw their curves from samples computed here too, so the
  * browser never evaluates a lesson's function itself.)
@@ -38,6 +45,8 @@
 #include <string.h>
 
 #include "slope.h"
+#include "rates.h"
+#include "xor.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
 
@@ -58,6 +67,8 @@ int live_optimizers(double lr, double beta, double beta1, double beta2, double e
                     double w2, int steps, int problem);
 int live_optimizers_grid(int problem, double x0, double x1, int nx, double y0, double y1, int ny);
 int live_roc(int seed, int thresholds);
+int live_xor(double lr, int epochs, int hidden, int seed);
+int live_rates(double x0, double y0, int steps, double step_factor, double kappa2);
 
 /* ---- the readout and the data of the last call ------------------------------- */
 
@@ -295,7 +306,7 @@ typedef struct {
     double a, b, c;
 } quad;
 
-static double quadratic(const double *p, size_t n, void *params)
+static double quad_abc(const double *p, size_t n, void *params)
 {
     (void)n;
     const quad *q = params;
@@ -369,7 +380,7 @@ EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px,
     char buf[256], s1[32], s2[32], s3[32];
     fprintf(out, "f(x, y) = a x^2 + b xy + c y^2 with a = %g, b = %g, c = %g; point (%g, %g); h = %g\n",
             q.a, q.b, q.c, px, py, h);
-    if (slope_deriv_hessian(H, quadratic, &q, p, 2, h, work) != SLOPE_OK ||
+    if (slope_deriv_hessian(H, quad_abc, &q, p, 2, h, work) != SLOPE_OK ||
         slope_linalg_eigsym(ev, NULL, H, 2, work) != SLOPE_OK ||
         slope_linalg_eigsym(ev2, V, H, 2, work) != SLOPE_OK) /* V for the figure only */
         return end(1);
@@ -389,7 +400,7 @@ EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px,
     fprintf(out, "  -> %s\n", verdict[sign_rule(ev) + 1]);
     const char *cls = classify(ev, 2, tol);
     fprintf(out, "  (with a tolerance, section 3.1, tol = %g: %s)\n", tol, cls);
-    if (slope_deriv_gradient(grad, quadratic, &q, p, 2, h, work) != SLOPE_OK)
+    if (slope_deriv_gradient(grad, quad_abc, &q, p, 2, h, work) != SLOPE_OK)
         return end(1);
     fprintf(out, "\nBut the test is for critical points.  Gradient at (%g, %g): %s\n", px, py,
             npstr(buf, sizeof buf, grad, 1, 2));
@@ -404,7 +415,7 @@ EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px,
     put(!strcmp(cls, "saddle point") ? 0 : !strcmp(cls, "inconclusive") ? 2
                                          : !strcmp(cls, "local min") ? 1 : -1);
     const double origin[2] = {0.0, 0.0};
-    if (slope_deriv_gradient(grad, quadratic, &q, origin, 2, h, work) != SLOPE_OK)
+    if (slope_deriv_gradient(grad, quad_abc, &q, origin, 2, h, work) != SLOPE_OK)
         return end(1);
     fprintf(out, "Gradient at the origin:    %s\n", npstr(buf, sizeof buf, grad, 1, 2));
     return end(0);
@@ -422,7 +433,7 @@ EXPORT("live_hessian_grid") int live_hessian_grid(double a, double b, double c, 
     for (int j = 0; j < ny; j++)
         for (int i = 0; i < nx; i++) {
             double w[2] = {x0 + (x1 - x0) * i / (nx - 1), y0 + (y1 - y0) * j / (ny - 1)};
-            put(quadratic(w, 2, &q));
+            put(quad_abc(w, 2, &q));
         }
     return 0;
 }
@@ -631,6 +642,100 @@ EXPORT("live_optimizers_grid") int live_optimizers_grid(int problem, double x0, 
             put(problem == 1 ? ravine(w, 2, NULL) : wavy(w, 2, NULL));
         }
     return 0;
+}
+
+/* ---- xor: chapter 07, table "xor-training" ------------------------------------- */
+
+#define XOR_MAX_EPOCHS 20000 /* the figure's cap; the program allows 1e6 */
+#define XOR_CURVE 600        /* at most this many points of the loss curve */
+
+/* The XOR network of chapter 07 trained by libslope's full-batch loop, and
+ * its table printed by the chapter's own xor_training_table.  data: n, then
+ * n pairs (epoch, loss before its update), sampled evenly, the last epoch
+ * included; then the trained network's four outputs. */
+EXPORT("live_xor") int live_xor(double lr, int epochs, int hidden, int seed)
+{
+    begin();
+    if (!(isfinite(lr) && lr > 0 && lr <= 1000))
+        return reject("--lr must be in (0, 1000]: a step moves against the gradient");
+    if (!(epochs >= 1 && epochs <= XOR_MAX_EPOCHS))
+        return reject("--epochs must be between 1 and 20000 here");
+    if (!(hidden >= 1 && hidden <= XOR_MAX_HIDDEN))
+        return reject("--hidden must be between 1 and 16");
+    if (seed < 0)
+        return reject("--seed must be >= 0 (numpy seeds are unsigned)");
+    static double losses[XOR_MAX_EPOCHS];
+    config c = {.lr = lr, .epochs = epochs, .hidden = hidden, .seed = seed};
+    slope_mlp_net net;
+    if (xor_net_init(&net, &c) != SLOPE_OK)
+        return end(1);
+    slope_status s = slope_mlp_train(losses, &net, slope_mlp_xor_x, slope_mlp_xor_t, lr,
+                                     (size_t)epochs);
+    if (s == SLOPE_OK)
+        s = xor_training_table(out, &net, losses, &c);
+    if (s != SLOPE_OK) {
+        slope_mlp_free(&net);
+        return end(1);
+    }
+    int stride = (epochs + XOR_CURVE - 1) / XOR_CURVE, n = (epochs - 1) / stride + 1;
+    int last_in = (epochs - 1) % stride == 0;
+    put(n + !last_in);
+    for (int k = 0; k < epochs; k += stride) {
+        put(k);
+        put(losses[k]);
+    }
+    if (!last_in) {
+        put(epochs - 1);
+        put(losses[epochs - 1]);
+    }
+    for (int r = 0; r < XOR_ROWS; r++)
+        put(net.a2[r]);
+    slope_mlp_free(&net);
+    return end(0);
+}
+
+/* ---- rates: chapter 08, table "rate-check" ------------------------------------- */
+
+#define RATES_MAX_STEPS 1000 /* the figure's cap; the program allows 1e5 */
+
+/* Gradient descent on the chapter's three problems against their rate
+ * bounds, printed by the chapter's own rate_check_table_print.  data: K,
+ * the three worst ratios, then six series of K + 1 values: for the convex,
+ * strongly convex and non-convex problem in turn, the measured quantity and
+ * its bound at k = 0..K. */
+EXPORT("live_rates") int live_rates(double x0, double y0, int steps, double step_factor,
+                                    double kappa2)
+{
+    begin();
+    if (!(kappa2 >= 1 && kappa2 <= 1e6))
+        return reject("--kappa1 and --kappa2 must be in [1, 1e6] (kappa = L / mu >= 1)");
+    if (!(fabs(x0) <= 1e6 && fabs(y0) <= 1e6))
+        return reject("--x0 and --y0 must be in [-1e6, 1e6]");
+    if (x0 == 0 && y0 == 0)
+        return reject("--x0 and --y0: start away from the optimum (0, 0), or there is nothing "
+                      "to measure");
+    if (!(steps >= 2 && steps <= RATES_MAX_STEPS))
+        return reject("--steps must be in 2 .. 1000 here");
+    if (!(step_factor > 0 && step_factor < 2))
+        return reject("--step-factor must be in (0, 2): at 2/L and beyond, descent no longer "
+                      "converges");
+    const rate_options o = {x0, y0, kappa2, step_factor, steps};
+    if (rate_check_table_print(out, &o) != SLOPE_OK)
+        return end(1);
+    double worst[3], *buf;
+    quadratic q;
+    rate_case c[3];
+    if (rate_runs(&buf, worst, c, &q, &o) != SLOPE_OK) {
+        free(buf);
+        return end(1);
+    }
+    put(steps);
+    for (int i = 0; i < 3; i++)
+        put(worst[i]);
+    for (size_t i = 0; i < 6 * ((size_t)steps + 1); i++)
+        put(buf[i]);
+    free(buf);
+    return end(0);
 }
 
 /* ---- roc: chapter 09, table "roc-auc" -------------------------------------------- */
