@@ -147,9 +147,22 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(CHECK_LIBS) $(LDLIBS_M)
 
 # Suites read golden files relative to the tree's root.
-test: all weave-check chapters-cli-check run-check headers-check install-check figures-check grader-e2e grader-keys-check \
+test: all readme-deps-check weave-check chapters-cli-check run-check headers-check install-check figures-check grader-e2e grader-keys-check \
       exercises-check dist-check site-check
 	SLOPE_TESTDATA=tests/golden SLOPE_GRADER=$(GRADER_BIN) $(TEST_BIN)
+
+# The README names every package `make deps` installs (in the paragraph
+# that says so), so a reader knows what the course puts on the machine.
+.PHONY: readme-deps-check
+readme-deps-check:
+	@para=$$(sed -n '/^Both start with `make deps`/,/^$$/p' README.md); \
+	 missing=""; for p in $(DEPS); do \
+	   echo "$$para" | tr ' `(),' '\n\n\n\n\n' | grep -qxF -- "$$p" || missing="$$missing $$p"; \
+	 done; \
+	 if [ -n "$$missing" ]; then \
+	   echo "readme-deps-check: README.md does not name:$$missing"; \
+	   echo "HINT: list them in README.md's paragraph 'Both start with \`make deps\`'"; exit 1; fi; \
+	 echo "readme-deps-check: README.md names all $(words $(DEPS)) packages of make deps"
 
 # Each header is documentation and must compile on its own.
 .PHONY: headers-check install-check
