@@ -122,7 +122,7 @@ end
 
 local function fingerprint(spec, args)
     local parts = { table.concat(args, " ") }
-    for _, f in ipairs({ "spec.lua", "exercise.h", "keys/public.txt", "keys/hidden.txt" }) do
+    for _, f in ipairs({ "spec.lua", "exercise.h", "keys/public.txt", "keys/hidden.txt", "keys/time.txt" }) do
         parts[#parts + 1] = J.read_file(spec.dir .. "/" .. f) or ""
     end
     parts[#parts + 1] = J.read_file(G.exe() or "") or ""

@@ -53,14 +53,17 @@ compare with the answer keys.  Exit 0 when all pass, 1 otherwise.
                            shows passed or failed and its hint only)
   --figure OUT.svg|png     draw the exercise's figure with gnuplot (a bad name
                            or folder is refused before grading)
-  --time-limit SECONDS     per case, wall clock (default %g)
+  --time-limit SECONDS     per case, wall clock (default: %g times the
+                           reference solution's time, at least %g s; %g s
+                           for a case without a recorded time)
   --budget SECONDS         every case together, wall clock (default %g); the
                            cases it leaves no time for are "not run"
   --memory-limit MB        address space for your code (default %g)
   --cc COMPILER            compile with COMPILER instead of cc
   --unsafe                 run without Landlock/seccomp (kernels without them)
   --no-progress            do not record progress (used by batch)
-]], R.format_names("|"), G.limit("time_limit"), G.limit("budget"), G.limit("mem_mb")),
+]], R.format_names("|"), G.limit("time_multiple"), G.limit("time_floor"), G.limit("time_limit"),
+   G.limit("budget"), G.limit("mem_mb")),
     list = [[
 usage: grader list
 
@@ -372,6 +375,7 @@ local function judge_opts(opts)
     local o = {}
     for k, v in pairs(J.DEFAULTS) do o[k] = v end
     o.time_limit = tonumber(opts["time-limit"]) or o.time_limit
+    o.fixed_limit = opts["time-limit"] ~= nil  -- else per case, from keys/time.txt
     o.mem_mb = tonumber(opts["memory-limit"]) or o.mem_mb
     -- Without --budget, the budget is never less than budget_cases limits:
     -- a longer --time-limit must not leave fewer cases room to run.
@@ -666,6 +670,8 @@ local function keys_of(opts, dir, name)
             os.rename(path .. ".tmp", path)
         end
     end
+    -- The reference's times depend on the machine: written, never checked.
+    if not opts.check then J.write_file(J.time_path(dir), keys.time) end
     for _, d in ipairs(diffs) do eprintf("grader keys: %s\n", d) end
     if #diffs > 0 then
         eprintf("HINT: run `grader keys %s` and review the change\n", name)

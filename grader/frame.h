@@ -12,7 +12,10 @@
  *
  * Tags, in the order the grader accepts them:
  *   F  sandbox set-up failed (payload: what and why); only before H
- *   H  handshake: the sandbox is in place (payload: monotonic ms); the
+ *   N  the private filesystem view failed half-way (payload: why); only
+ *      before H: the grader starts the runner again with --no-view
+ *   H  handshake: the sandbox is in place (payload: monotonic ms, then
+ *      " no view: why" when it runs without the private view); the
  *      student's object is loaded only after this frame is written
  *   L  the object is loaded (payload: names of missing functions, by spaces)
  *   E  an error: before L "message" (the object could not be loaded), after

@@ -1,19 +1,17 @@
 -- judge.lua -- compile a submission, run its cases in the sandbox, compare.
 --
--- The order matters for the keys: the parent forks every runner child
--- before it reads a single key, so no child (and no student code) ever has
--- an answer in its memory.  Children receive the cases' inputs only (they
--- inherit the parsed spec) and stream one line per event on the results
--- pipe:
---   T ms           the sandbox is in place (a monotonic clock, for timing)
---   L              the shared object is loaded (constructors have run)
---   X name         the function `name` is missing
---   S k            case k starts
---   R k v,v v      case k's outputs, one comma list per compared output
---   E message      a Lua error (bad argument, out of memory)
---   D              every case ran
--- Nothing from that pipe is ever evaluated: it is split and read with
--- tonumber, so a submission that writes to it can at most fail itself.
+-- The order matters for the keys: every case runs in slope-run (a separate
+-- program, grader/runner.c) and every child has exited before a single key
+-- is read, so no student code ever has an answer in its memory.  The
+-- runner receives the cases' inputs only (DIR/job.lua, written here) and
+-- answers in frames (grader/frame.h); nothing it sends is evaluated: a
+-- result is split and read with tonumber, so a submission that writes to
+-- the channel can at most fail itself.
+--
+-- Time: each case has its limit (case_limits below: --time-limit, or a
+-- multiple of the reference solution's time recorded in keys/time.txt,
+-- with a floor), the whole submission a budget, and after `timeouts` cases
+-- ran out of time the rest are not run.
 local ffi = require "ffi"
 local G = require "grader.c"
 local S = require "grader.spec"
@@ -58,6 +56,17 @@ local function source_name(file)
     return base .. ".c"
 end
 
+-- Set once a private filesystem view broke half-way in a child (a kernel
+-- that allows user namespaces but not mounts in them): later children of
+-- this grader go without it.  `no_view` is the reason shown in the report.
+local VIEW = { broken = false, no_view = nil }
+
+-- A child's "V why" / "N why" lines (compiler) or the handshake's
+-- " no view: why" (runner): the report's note.
+local function no_view(why)
+    VIEW.no_view = VIEW.no_view or why
+end
+
 local function compile(tmp, src, opts)
     local cc = which(opts.cc or os.getenv("CC") or "cc")
     if not cc then error("no C compiler (" .. (opts.cc or "cc") .. ") on PATH", 0) end
@@ -66,10 +75,23 @@ local function compile(tmp, src, opts)
                    "-o", "submission.so", src, "-lm" }
     if cc:match("tcc$") then argv = { cc, "-shared", "-Wall", "-include", "exercise.h",
                                        "-o", "submission.so", src, "-lm" } end
-    local r = G.compile(tmp, argv, { timeout_s = opts.compile_timeout, cpu_s = opts.compile_timeout,
-                                     mem_mb = G.limit("compile_mem_mb"), fsize_mb = G.limit("compile_fsize_mb"),
-                                     out_cap = G.limit("compile_out_cap"), unsafe = opts.unsafe or false })
-    if r.res:match("^E sandbox") then error(r.res:gsub("^E ", ""), 0) end
+    local function run()
+        return G.compile(tmp, argv, { timeout_s = opts.compile_timeout, cpu_s = opts.compile_timeout,
+                                      mem_mb = G.limit("compile_mem_mb"), fsize_mb = G.limit("compile_fsize_mb"),
+                                      out_cap = G.limit("compile_out_cap"), unsafe = opts.unsafe or false,
+                                      view = not VIEW.broken })
+    end
+    local r = run()
+    local broken = r.res:match("^N ([^\n]*)")
+    if broken then
+        VIEW.broken = true
+        no_view(broken)
+        r = run()
+    end
+    local why = r.res:match("^V ([^\n]*)")
+    if why then no_view(why) end
+    local failed = ("\n" .. r.res):match("\nE (sandbox[^\n]*)")
+    if failed then error(failed, 0) end
     return r
 end
 
@@ -248,8 +270,8 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     local frame_cap, total_cap = frame_caps(spec)
     local h, t_start = G.runner_start(tmp, { runner = opts.runner, mem_mb = opts.mem_mb,
                                              cpu_s = math.ceil(opts.budget) + 1, unsafe = opts.unsafe or false,
-                                             out_cap = opts.out_cap, frame_cap = frame_cap,
-                                             total_cap = total_cap })
+                                             view = not VIEW.broken, out_cap = opts.out_cap,
+                                             frame_cap = frame_cap, total_cap = total_cap })
     st.runs = st.runs + 1
     -- What the runner prints is told apart by case (a hidden case's output
     -- must not reach a student): from bounds[i].at on, it is bounds[i].case's
@@ -283,13 +305,22 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
         end
         return #queue + 1
     end
+    if ev == "frame" and tag == "N" then
+        -- The view broke half-way: this runner is gone; the next goes without.
+        stop(1000)
+        VIEW.broken = true
+        no_view(payload)
+        return qi
+    end
     if ev ~= "frame" or tag ~= "H" then
         local r = stop(1000)
         if ev == "frame" and tag == "F" then error("the sandbox could not be set up: " .. payload, 0) end
         error(string.format("the runner failed before loading your code (%s%s)", r.out:gsub("\n+$", ""),
                             r.exit and (", exit " .. r.exit) or ""), 0)
     end
-    st.sandbox_ms = st.sandbox_ms or (tonumber(payload) or t_start) - t_start
+    local hello_ms, why = payload:match("^(%S+) no view: (.*)$")
+    if why then no_view(why) end
+    st.sandbox_ms = st.sandbox_ms or (tonumber(hello_ms or payload) or t_start) - t_start
     -- From here on the student's code runs in that process: nothing it
     -- says is believed beyond the next expected frame.
     -- k: the case being run, nil while the object was being loaded.
@@ -312,6 +343,23 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
             outcome[j] = { verdict = "time limit",
                            detail = string.format("not run: time budget spent (first time-out in case %d)", first) }
         end
+    end
+    -- Case k ran out of its time: after `timeouts` such cases, the rest
+    -- are not run (an endless loop costs a few limits, not the budget).
+    -- Returns the next queue index.
+    local function timed_out(k)
+        st.first_timeout = st.first_timeout or k
+        st.timeouts = st.timeouts + 1
+        if st.timeouts < G.limit("timeouts") then return qi + 1 end
+        for i = qi + 1, #queue do
+            if not outcome[queue[i]] then
+                outcome[queue[i]] = { verdict = "time limit",
+                                      detail = string.format("not run: %d %s out of time (first: case %d)",
+                                                             st.timeouts, st.timeouts == 1 and "case ran" or "cases ran",
+                                                             st.first_timeout) }
+            end
+        end
+        return #queue + 1
     end
     -- Loading (the object's constructors) has a limit of its own: starting
     -- LuaJIT and reading the job is no part of a case's time.
@@ -366,8 +414,9 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
             end
             bounds[#bounds + 1] = { at = h:out_total(), case = k }
             h:send(k)
-            local limit = opts.time_limit
-            full = G.now_ms() + limit * 1e3
+            local limit = opts.case_limit[k]
+            local t_sent = G.now_ms()
+            full = t_sent + limit * 1e3
             deadline = math.min(full, st.budget_end)
             ev, tag, payload = h:recv(deadline)
             if ev == "frame" and (tag == "R" or tag == "E") then
@@ -376,7 +425,7 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
                 if tag == "R" then
                     local items = {}
                     for item in rest:gmatch("%S+") do items[#items + 1] = S.parse_values(item) or false end
-                    outcome[k] = { items = items }
+                    outcome[k] = { items = items, ms = G.now_ms() - t_sent }
                 else
                     local mem = rest:match("not enough memory")
                     outcome[k] = { verdict = mem and "memory limit" or "crashed",
@@ -393,15 +442,14 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
                     return #queue + 1
                 end
                 local detail = string.format("time limit (%.3g s) in this case", limit)
-                st.first_timeout = st.first_timeout or k
                 outcome[k] = { verdict = "time limit", detail = detail }
-                return qi + 1
+                return timed_out(k)
             else
                 -- The runner died in case k: a crash, a signal, exit().
                 local r = stop(1000)
-                local verdict, detail = classify(r, opts, "in this case")
-                if verdict == "time limit" then st.first_timeout = st.first_timeout or k end
+                local verdict, detail = classify(r, opts, "in this case", limit)
                 outcome[k] = { verdict = verdict, detail = detail }
+                if verdict == "time limit" then return timed_out(k) end
                 return qi + 1
             end
         end
@@ -427,7 +475,7 @@ local function run_all(spec, tmp, opts)
     local queue = {}
     for _, c in ipairs(spec.cases) do if c.run then queue[#queue + 1] = c.index end end
     local outcome = {}
-    local st = { runs = 0, run_ms = 0, stdout = {}, total_out = 0, segments = {},
+    local st = { runs = 0, run_ms = 0, stdout = {}, total_out = 0, segments = {}, timeouts = 0,
                  budget_end = G.now_ms() + opts.budget * 1e3 }
     local qi = 1
     while qi <= #queue do
@@ -533,8 +581,45 @@ local function runner_path()
     return (exe:match("^(.*)/[^/]*$") or ".") .. "/slope-run"
 end
 
+-- keys/time.txt: the reference solution's wall time per case, in ms
+-- ("k ms" lines), as `grader keys` measured it on its machine.
+local function time_path(dir) return dir .. "/keys/time.txt" end
+
+local function read_times(dir)
+    local times = {}
+    for k, ms in (read_file(time_path(dir)) or ""):gmatch("(%d+) ([%d.eE+-]+)") do
+        times[tonumber(k)] = tonumber(ms)
+    end
+    return times
+end
+
+function M.format_times(spec, outcome)
+    local lines = { "# The reference solution's wall time per case, ms, on the machine that ran `grader keys`.",
+                    "# The limit of a case is max(time_floor, time_multiple x this); `grader keys --check`",
+                    "# does not compare this file (it depends on the machine)." }
+    for _, c in ipairs(spec.cases) do
+        lines[#lines + 1] = string.format("%d %.3f", c.index, outcome[c.index].ms or 0)
+    end
+    return table.concat(lines, "\n") .. "\n"
+end
+M.time_path = time_path
+
+-- Each selected case's limit, seconds: --time-limit for every case when it
+-- was given; else max(time_floor, time_multiple x the reference's time),
+-- or time_limit for a case keys/time.txt does not list.
+local function case_limits(spec, opts)
+    local limits, times = {}, opts.fixed_limit and {} or read_times(spec.dir)
+    local floor, mult = G.limit("time_floor"), G.limit("time_multiple")
+    for _, c in ipairs(spec.cases) do
+        local ms = times[c.index]
+        limits[c.index] = ms and math.max(floor, mult * ms / 1e3) or opts.time_limit
+    end
+    return limits
+end
+
 function M.execute(spec, file, opts)
     opts.runner = opts.runner or runner_path()
+    opts.case_limit = case_limits(spec, opts)
     -- No links, no special files, a size cap: see G.read_source.
     local source, why = G.read_source(file, file, G.limit("source_cap"))
     if source == nil then return nil, string.format("cannot read %s: %s", file, why) end
@@ -554,7 +639,8 @@ function M.execute(spec, file, opts)
     end)
     G.rmtree(tmp)
     if not ok then error(a, 0) end
-    return { compiled = a, compile = b, timing = c, outcome = d, stdout = e, source = source }
+    return { compiled = a, compile = b, timing = c, outcome = d, stdout = e, source = source,
+             no_view = VIEW.no_view }
 end
 
 -- Trim compiler messages to what a student reads first.
@@ -608,6 +694,11 @@ function M.check(spec, file, opts)
     if source:match("%f[%w_]main%s*%(") then
         result.note = "your file defines main(): the grader calls your functions directly and never runs main"
     end
+    if ex.no_view and not opts.unsafe then
+        local note = "the sandbox ran without its private filesystem view (" .. ex.no_view ..
+                     "): Landlock and seccomp only"
+        result.note = result.note and (result.note .. "\nnote: " .. note) or note
+    end
     result.verdict, result.first_failure = overall(result)
     result.passed = result.verdict == "passed"
     result.timing.compare_ms = G.now_ms() - t0
@@ -617,6 +708,7 @@ end
 -- Run the reference solution on every case and return the key files' text.
 function M.make_keys(spec, file, opts)
     opts.budget = G.limit("keys_budget")
+    opts.fixed_limit = true  -- the reference is being timed, not judged
     for _, c in ipairs(spec.cases) do c.run = true end
     local ex, err = M.execute(spec, file, opts)
     if not ex then return nil, err end
@@ -633,7 +725,8 @@ function M.make_keys(spec, file, opts)
         end
         outputs[c.index] = o.items
     end
-    return { public = S.format_keys(spec, outputs, false), hidden = S.format_keys(spec, outputs, true) }
+    return { public = S.format_keys(spec, outputs, false), hidden = S.format_keys(spec, outputs, true),
+             time = M.format_times(spec, ex.outcome) }
 end
 
 return M

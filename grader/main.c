@@ -61,6 +61,7 @@ typedef struct {
     char *const *argv;    /* the compiler's argv */
     sandbox_limits_t lim;
     int sandbox;          /* 0 only under --unsafe */
+    int view;             /* try the private filesystem view */
 } child_job;
 
 static int fail_child(const char *what)
@@ -72,17 +73,45 @@ static int fail_child(const char *what)
     return 125;
 }
 
+/* Tell the parent, on the results channel, that the compiler runs without
+ * the private view ("V why"), or that the view broke half-way ("N why":
+ * the parent compiles again without it). */
+static void tell_view(char kind, const char *why)
+{
+    char msg[320];
+    int n = snprintf(msg, sizeof msg, "%c %s\n", kind, why);
+    if (n > 0 && write(PROC_RESULT_FD, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1) < 0)
+        return;
+}
+
+/* The compiler's child: the view (the system's compiler, headers and
+ * libraries read-only, the temp directory at SANDBOX_JOB, /dev/null), then
+ * rlimits, no_new_privs and Landlock beneath it, then exec. */
 static int compile_child(void *arg)
 {
     child_job *j = arg;
-    const char *rw[] = { j->dir, "/dev/null" };
-    setenv("TMPDIR", j->dir, 1);
+    const char *dir = j->dir;
+    if (j->sandbox && j->view) {
+        char why[256];
+        int rc = sandbox_view(policy_system_ro, policy_nsystem_ro, j->dir, 1, why, sizeof why);
+        if (rc == SANDBOX_VIEW_BROKEN) {
+            tell_view('N', why);
+            return 125;
+        }
+        if (rc == 0)
+            dir = SANDBOX_JOB;
+        else
+            tell_view('V', why);
+    }
+    const char *rw[] = { dir, "/dev/null" };
+    setenv("TMPDIR", dir, 1);
     if (sandbox_limits(&j->lim) < 0)
         return fail_child("rlimits");
     if (j->sandbox && sandbox_nnp() < 0)
         return fail_child("no_new_privs");
     if (j->sandbox && sandbox_landlock(policy_system_ro, policy_nsystem_ro, rw, 2, 1) < 0)
         return fail_child("landlock");
+    (void)fcntl(PROC_RESULT_FD, F_SETFD, FD_CLOEXEC);  /* not the compiler's business */
     execv(j->argv[0], j->argv);
     fprintf(stderr, "cannot run the compiler %s: %s\n", j->argv[0], strerror(errno));
     return 127;
@@ -160,7 +189,7 @@ static void free_argv(char **argv)
 }
 
 static const char *const compile_keys[] = { "timeout_s", "cpu_s", "mem_mb", "fsize_mb", "out_cap",
-                                            "unsafe", NULL };
+                                            "unsafe", "view", NULL };
 
 /* compile(dir, argv, opts) -> result: run argv[1] in a sandboxed child with
  * cwd = dir; its messages come back in result.out. */
@@ -176,6 +205,7 @@ static int l_compile(lua_State *L)
     j.lim.nofile = (int)policy_find("nofile")->value;
     j.lim.nproc = (int)policy_find("nproc")->value;
     j.sandbox = !opt_bool(L, 3, "unsafe");
+    j.view = opt_bool(L, 3, "view");
     double timeout = opt_number(L, 3, "timeout_s");
     size_t cap = (size_t)opt_number(L, 3, "out_cap");
     size_t n = lua_objlen(L, 2);
@@ -202,10 +232,11 @@ static int l_compile(lua_State *L)
 
 #define SESSION "slope.session"
 
-static const char *const runner_keys[] = { "runner", "mem_mb", "cpu_s", "unsafe", "out_cap",
+static const char *const runner_keys[] = { "runner", "mem_mb", "cpu_s", "unsafe", "view", "out_cap",
                                            "frame_cap", "total_cap", NULL };
 
-/* runner_start(dir, opts) -> session: exec slope-run on dir. */
+/* runner_start(dir, opts) -> session: exec slope-run in dir (named "." on
+ * its command line: the host's path of the job is not its business). */
 static int l_runner_start(lua_State *L)
 {
     const char *dir = luaL_checkstring(L, 1);
@@ -216,9 +247,17 @@ static int l_runner_start(lua_State *L)
     char mem[32], cpu[32];
     snprintf(mem, sizeof mem, "%.17g", opt_number(L, 2, "mem_mb"));
     snprintf(cpu, sizeof cpu, "%.17g", opt_number(L, 2, "cpu_s"));
-    char *argv[] = { (char *)(uintptr_t)exe, "--unsafe", (char *)(uintptr_t)dir, mem, cpu, NULL };
-    if (!opt_bool(L, 2, "unsafe"))
-        memmove(argv + 1, argv + 2, 4 * sizeof *argv);
+    char *argv[6];
+    int k = 0;
+    argv[k++] = (char *)(uintptr_t)exe;
+    if (opt_bool(L, 2, "unsafe"))
+        argv[k++] = "--unsafe";
+    else if (!opt_bool(L, 2, "view"))
+        argv[k++] = "--no-view";
+    argv[k++] = ".";
+    argv[k++] = mem;
+    argv[k++] = cpu;
+    argv[k] = NULL;
     proc_session *s = lua_newuserdata(L, sizeof *s);
     memset(s, 0, sizeof *s);
     luaL_getmetatable(L, SESSION);

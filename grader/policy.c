@@ -8,7 +8,10 @@
 #include <string.h>
 
 const policy_limit policy_limits[] = {
-    { "time_limit", 2, "s", "per case, wall clock (--time-limit)" },
+    { "time_limit", 2, "s", "per case, wall clock, when keys/time.txt has no time for it; --time-limit: every case" },
+    { "time_floor", 0.5, "s", "per case at least, when the limit comes from the reference's time" },
+    { "time_multiple", 20, "times", "the limit of a case: this many times the reference solution's (keys/time.txt)" },
+    { "timeouts", 2, "cases", "after this many cases ran out of time, the rest are not run" },
     { "load_limit", 2, "s", "loading the student's object (its constructors), at least the per-case limit" },
     { "budget", 10, "s", "every case of one submission together, wall clock (--budget)" },
     { "time_limit_max", 600, "s", "the longest --time-limit or --budget accepted" },
@@ -41,6 +44,7 @@ const policy_limit *policy_find(const char *name)
 const char *const policy_system_ro[] = {
     "/usr/bin", "/bin", "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/libexec",
     "/usr/include", "/usr/local/include", "/usr/local/lib", "/etc/ld.so.cache",
+    "/etc/alternatives",    /* /usr/bin/cc -> /etc/alternatives/cc -> gcc */
 };
 const size_t policy_nsystem_ro = sizeof policy_system_ro / sizeof policy_system_ro[0];
 

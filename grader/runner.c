@@ -6,12 +6,19 @@
  * its own (no --export-dynamic), and holds neither answer keys nor the
  * spec's Lua state.  It reads DIR/job.lua and DIR/job.bin (the cases' inputs and the
  * exercise's prototypes, computed by the grader), installs the sandbox
- * (rlimits, no_new_privs, Landlock, seccomp), says so on the results
- * channel (the handshake, frame H), and only then loads DIR/submission.so
- * and calls its functions through LuaJIT's FFI, one case per command from
- * the grader.  The frames are described in frame.h.
+ * (a private filesystem view that holds DIR alone, read-only, at
+ * SANDBOX_JOB; rlimits, no_new_privs, Landlock, seccomp), says so on the
+ * results channel (the handshake, frame H), and only then loads
+ * submission.so and calls its functions through LuaJIT's FFI, one case per
+ * command from the grader.  The frames are described in frame.h.
  *
- *   slope-run [--unsafe] DIR MEM_MB CPU_S
+ * The view is built here, after exec: this program and LuaJIT are mapped
+ * already, so nothing of the host's file system needs to be in it.
+ * Where user namespaces are unavailable (or --no-view) the sandbox is the
+ * rest, and the handshake says so; a view that fails half-way is frame N
+ * (the grader then starts a runner with --no-view).
+ *
+ *   slope-run [--unsafe] [--no-view] DIR MEM_MB CPU_S
  *
  * Exit status: 0 when told to stop, 2 usage, 124 its channel is gone,
  * 125 it could not set itself up.
@@ -38,7 +45,7 @@
 #include "runner_lua.h"
 
 static const char USAGE[] =
-    "usage: slope-run [--unsafe] DIR MEM_MB CPU_S\n"
+    "usage: slope-run [--unsafe] [--no-view] DIR MEM_MB CPU_S\n"
     "\n"
     "Load DIR/submission.so in a sandbox and run the cases of DIR/job.lua on\n"
     "the grader's command (descriptor 4), writing framed results on\n"
@@ -151,7 +158,12 @@ static size_t current_vm_bytes(void)
     return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
 }
 
-static int install_sandbox(const char *dir, double mem_mb, double cpu_s, int unsafe)
+/* The sandbox, in order: limits computed while /proc is still there, the
+ * view (unless off), then rlimits, no_new_privs, Landlock, seccomp.
+ * *dir becomes the job directory's path inside the view; *view_note says
+ * why there is no view ("" when there is one).  0, or an exit status. */
+static int install_sandbox(const char **dir, double mem_mb, double cpu_s, int unsafe, int view,
+                           char *view_note, size_t n)
 {
     sandbox_limits_t lim = {
         .cpu_s = cpu_s,
@@ -160,20 +172,34 @@ static int install_sandbox(const char *dir, double mem_mb, double cpu_s, int uns
         .nofile = (int)policy_find("nofile")->value,
         .nproc = (int)policy_find("nproc")->value,
     };
+    snprintf(view_note, n, "%s", unsafe ? "--unsafe" : "--no-view");
+    int in_view = 0;
+    if (!unsafe && view) {
+        int rc = sandbox_view(policy_runner_ro, policy_nrunner_ro, *dir, 0, view_note, n);
+        if (rc == SANDBOX_VIEW_BROKEN) {
+            send_frame('N', view_note, strlen(view_note));
+            return FRAME_EXIT_SETUP;
+        }
+        in_view = rc == 0;
+        if (in_view) {
+            *dir = SANDBOX_JOB;
+            view_note[0] = '\0';
+        }
+    }
     const char *ro[64];
-    size_t n = 0;
-    for (; n < policy_nrunner_ro && n < 63; n++)
-        ro[n] = policy_runner_ro[n];
-    ro[n++] = dir;
+    size_t k = 0;
+    for (; k < policy_nrunner_ro && k < 63; k++)
+        ro[k] = policy_runner_ro[k];
+    ro[k++] = *dir;
     if (sandbox_limits(&lim) < 0)
         return setup_failed("rlimits", strerror(errno));
     if (unsafe)
         return 0;
     if (sandbox_nnp() < 0)
         return setup_failed("no_new_privs", strerror(errno));
-    if (sandbox_landlock(ro, n, NULL, 0, 0) < 0)
+    if (sandbox_landlock(ro, k, NULL, 0, 0) < 0)
         return setup_failed("landlock", strerror(errno));
-    if (sandbox_seccomp((int)getpid()) < 0)
+    if (sandbox_seccomp((int)getpid(), in_view) < 0)
         return setup_failed("seccomp", strerror(errno));
     return 0;
 }
@@ -189,14 +215,20 @@ static int call(lua_State *L, const char *fn, const char *arg)
 
 int main(int argc, char **argv)
 {
-    int unsafe = 0, a = 1;
+    int unsafe = 0, view = 1, a = 1;
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(USAGE, stdout);
         return 0;
     }
-    if (argc > 1 && strcmp(argv[1], "--unsafe") == 0)
-        unsafe = 1, a++;
-    char *end1, *end2;
+    for (; a < argc && strncmp(argv[a], "--", 2) == 0; a++) {
+        if (strcmp(argv[a], "--unsafe") == 0)
+            unsafe = 1;
+        else if (strcmp(argv[a], "--no-view") == 0)
+            view = 0;
+        else
+            break;
+    }
+    char *end1 = NULL, *end2 = NULL;
     double mem_mb = argc - a == 3 ? strtod(argv[a + 1], &end1) : 0;
     double cpu_s = argc - a == 3 ? strtod(argv[a + 2], &end2) : 0;
     if (argc - a != 3 || *end1 != '\0' || *end2 != '\0' || cpu_s <= 0) {
@@ -220,12 +252,15 @@ int main(int argc, char **argv)
         return setup_failed("runner.lua", lua_tostring(L, -1));
     if (call(L, "prepare", dir) != 0)
         return setup_failed("job", lua_tostring(L, -1));
-    int rc = install_sandbox(dir, mem_mb, cpu_s, unsafe);
+    char note[256];
+    int rc = install_sandbox(&dir, mem_mb, cpu_s, unsafe, view, note, sizeof note);
     if (rc != 0)
         return rc;
-    char hello[64];
-    int n = snprintf(hello, sizeof hello, "%.3f", now_ms());
-    send_frame('H', hello, (size_t)n);
+    /* "MS" in the view, "MS no view: WHY" without it. */
+    char hello[320];
+    int n = note[0] ? snprintf(hello, sizeof hello, "%.3f no view: %s", now_ms(), note)
+                    : snprintf(hello, sizeof hello, "%.3f", now_ms());
+    send_frame('H', hello, (size_t)n < sizeof hello ? (size_t)n : sizeof hello - 1);
     char so[4096];
     snprintf(so, sizeof so, "%s/submission.so", dir);
     if (call(L, "main", so) != 0) {

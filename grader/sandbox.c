@@ -8,6 +8,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
 #include <linux/capability.h>
 #include <linux/landlock.h>
 #include <math.h>
@@ -65,6 +70,165 @@ int sandbox_probe(char *why, size_t n)
     }
     return 0;
 }
+
+/* ---- the private filesystem view -------------------------------------------- */
+
+/* Where the host's root is while the view is being built, and what the
+ * tmpfs that becomes the new root is mounted on first (any directory every
+ * host has: the mount is private to the new namespace). */
+#define VIEW_OLD "/.old"
+#define VIEW_BASE "/tmp"
+
+static int write_text(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t n = strlen(text);
+    ssize_t w = write(fd, text, n);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return w == (ssize_t)n ? 0 : -1;
+}
+
+/* Create `path` in the new root with its missing parents: a directory, or
+ * an empty file to bind a file onto when `file` is set. */
+static int make_point(const char *path, int file)
+{
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (char *p = buf + 1; *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0755) < 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (!file)
+        return mkdir(buf, 0755) < 0 && errno != EEXIST ? -1 : 0;
+    int fd = open(buf, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    return 0;
+}
+
+/* Remount a bind mount nosuid and nodev (and read-only when ro), keeping
+ * the flags the host locked on it: a user namespace may add, not remove. */
+static int restrict_bind(const char *path, int ro)
+{
+    struct statvfs sv;
+    if (statvfs(path, &sv) < 0)
+        return -1;
+    unsigned long fl = MS_REMOUNT | MS_BIND | MS_NOSUID | MS_NODEV | (ro ? MS_RDONLY : 0);
+    static const struct { unsigned long st, ms; } keep[] = {
+        { ST_NOEXEC, MS_NOEXEC }, { ST_NOATIME, MS_NOATIME },
+        { ST_NODIRATIME, MS_NODIRATIME }, { ST_RELATIME, MS_RELATIME },
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        if (sv.f_flag & keep[i].st)
+            fl |= keep[i].ms;
+    return mount(NULL, path, NULL, fl, NULL);
+}
+
+/* Show the host's `path` (now under VIEW_OLD) at the same place in the new
+ * root: a link as a link, anything else bound read-only.  Absent: skipped. */
+static int show_path(const char *path, char *why, size_t n)
+{
+    char src[PATH_MAX + sizeof VIEW_OLD], target[PATH_MAX];
+    struct stat st;
+    snprintf(src, sizeof src, VIEW_OLD "%s", path);
+    if (lstat(src, &st) < 0)
+        return errno == ENOENT ? 0 : (snprintf(why, n, "lstat %s: %s", path, strerror(errno)), -1);
+    if (S_ISLNK(st.st_mode)) {
+        ssize_t len = readlink(src, target, sizeof target - 1);
+        if (len < 0)
+            return snprintf(why, n, "readlink %s: %s", path, strerror(errno)), -1;
+        target[len] = '\0';
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof parent, "%s", path);
+        char *slash = strrchr(parent, '/');
+        if (slash != NULL && slash != parent) {
+            *slash = '\0';
+            if (make_point(parent, 0) < 0)
+                return snprintf(why, n, "mkdir %s: %s", parent, strerror(errno)), -1;
+        }
+        if (symlink(target, path) < 0 && errno != EEXIST)
+            return snprintf(why, n, "symlink %s: %s", path, strerror(errno)), -1;
+        return 0;
+    }
+    if (make_point(path, !S_ISDIR(st.st_mode)) < 0 ||
+        mount(src, path, NULL, MS_BIND | MS_REC, NULL) < 0 || restrict_bind(path, 1) < 0)
+        return snprintf(why, n, "bind %s: %s", path, strerror(errno)), -1;
+    return 0;
+}
+
+/* The namespaces and the uid/gid maps; SANDBOX_VIEW_UNAVAILABLE when the
+ * kernel (or the switch) says no before anything changed. */
+static int enter_namespaces(char *why, size_t n)
+{
+    const char *off = getenv(SANDBOX_NO_VIEW_ENV);
+    if (off != NULL && *off != '\0' && strcmp(off, "0") != 0) {
+        snprintf(why, n, "turned off by %s", SANDBOX_NO_VIEW_ENV);
+        return SANDBOX_VIEW_UNAVAILABLE;
+    }
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0) {
+        snprintf(why, n, "no unprivileged user and mount namespaces (%s)", strerror(errno));
+        return SANDBOX_VIEW_UNAVAILABLE;
+    }
+    char map[64];
+    if (write_text("/proc/self/setgroups", "deny") < 0 && errno != ENOENT)
+        return snprintf(why, n, "setgroups: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    snprintf(map, sizeof map, "%u %u 1\n", (unsigned)uid, (unsigned)uid);
+    if (write_text("/proc/self/uid_map", map) < 0)
+        return snprintf(why, n, "uid_map: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    snprintf(map, sizeof map, "%u %u 1\n", (unsigned)gid, (unsigned)gid);
+    if (write_text("/proc/self/gid_map", map) < 0)
+        return snprintf(why, n, "gid_map: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    return 0;
+}
+
+int sandbox_view(const char *const *ro, size_t nro, const char *job, int job_rw, char *why, size_t n)
+{
+    char job_real[PATH_MAX], src[PATH_MAX + sizeof VIEW_OLD];
+    if (realpath(job, job_real) == NULL) {
+        snprintf(why, n, "realpath %s: %s", job, strerror(errno));
+        return SANDBOX_VIEW_UNAVAILABLE;
+    }
+    int rc = enter_namespaces(why, n);
+    if (rc != 0)
+        return rc;
+    /* A tmpfs, private to this namespace, becomes the root; the host's
+     * root waits under VIEW_OLD while the view is built from it. */
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+        mount("tmpfs", VIEW_BASE, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=64k") < 0 ||
+        mkdir(VIEW_BASE VIEW_OLD, 0700) < 0 ||
+        syscall(SYS_pivot_root, VIEW_BASE, VIEW_BASE VIEW_OLD) < 0 || chdir("/") < 0)
+        return snprintf(why, n, "new root: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    for (size_t i = 0; i < nro; i++)
+        if (show_path(ro[i], why, n) < 0)
+            return SANDBOX_VIEW_BROKEN;
+    snprintf(src, sizeof src, VIEW_OLD "%s", job_real);
+    if (make_point(SANDBOX_JOB, 0) < 0 || mount(src, SANDBOX_JOB, NULL, MS_BIND, NULL) < 0 ||
+        restrict_bind(SANDBOX_JOB, !job_rw) < 0)
+        return snprintf(why, n, "bind the job directory: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    if (make_point("/dev/null", 1) < 0 || mount(VIEW_OLD "/dev/null", "/dev/null", NULL, MS_BIND, NULL) < 0)
+        return snprintf(why, n, "bind /dev/null: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    if (umount2(VIEW_OLD, MNT_DETACH) < 0 || rmdir(VIEW_OLD) < 0 ||
+        mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0 ||
+        chdir(SANDBOX_JOB) < 0)
+        return snprintf(why, n, "detach the host's root: %s", strerror(errno)), SANDBOX_VIEW_BROKEN;
+    return 0;
+}
+
+/* ---- rlimits, privileges, Landlock, seccomp ----------------------------------- */
 
 static int set_limit(int resource, rlim_t v)
 {
@@ -187,7 +351,19 @@ static int deny_path_stats(scmp_filter_ctx ctx)
     return rc;
 }
 
-int sandbox_seccomp(int self)
+/* In the view, the same calls with their true answers. */
+static int allow_path_stats(scmp_filter_ctx ctx)
+{
+    static const int calls[] = { SCMP_SYS(stat), SCMP_SYS(lstat), SCMP_SYS(statx), SCMP_SYS(newfstatat),
+                                 SCMP_SYS(access), SCMP_SYS(faccessat), SCMP_SYS(faccessat2),
+                                 SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(getcwd) };
+    int rc = 0;
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0] && rc == 0; i++)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, calls[i], 0);
+    return rc;
+}
+
+int sandbox_seccomp(int self, int in_view)
 {
     scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_KILL_PROCESS);
     if (ctx == NULL)
@@ -195,12 +371,15 @@ int sandbox_seccomp(int self)
     int rc = 0;
     for (size_t i = 0; i < policy_nsyscalls && rc == 0; i++)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, policy_syscalls[i], 0);
-    /* fstat() of an open descriptor, yes; stat() of a path, no: the size
-     * and times of a file Landlock hides are not the code's business
-     * (EACCES, so a library that probes a path carries on). */
-    if (rc == 0)
+    /* fstat() of an open descriptor, yes; stat() of a path only in the
+     * view: outside it, the size and times of a file Landlock hides are
+     * not the code's business (EACCES, so a library that probes a path
+     * carries on). */
+    if (rc == 0 && in_view)
+        rc = allow_path_stats(ctx);
+    if (rc == 0 && !in_view)
         rc = allow_if(ctx, SCMP_SYS(newfstatat), 3, AT_EMPTY_PATH);
-    if (rc == 0)
+    if (rc == 0 && !in_view)
         rc = deny_path_stats(ctx);
     /* isatty() on the captured stdout asks TCGETS: answer "not a tty". */
     if (rc == 0)
