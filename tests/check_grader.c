@@ -305,9 +305,9 @@ static double now_s(void)
 START_TEST(the_budget_caps_every_case_together)
 {
     double t0 = now_s();
-    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --time-limit 0.4 --budget 1 "
+    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --time-limit 0.3 --budget 0.5 "
                          "--exercises " EXERCISES), 1);
-    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (0.4 s) in this case");
+    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (0.3 s) in this case");
     ck_assert_out_has("FAIL  case 4  twice(nan)  [0/1]\n        not run: time budget spent (first time-out in case 1)");
     ck_assert_double_lt(now_s() - t0, 10 * 1.0 + 5);
     t0 = now_s();
@@ -474,7 +474,14 @@ START_TEST(absolute_include_of_the_solution_is_denied)
     ck_assert_ptr_nonnull(fp);
     fprintf(fp, "#include \"%s/" EXERCISES "/01-twice/solution.c\"\n", cwd);
     fclose(fp);
+    /* In the private view the course tree does not exist; without it,
+     * Landlock denies the read. */
     ck_assert_int_eq(run("check 1 %s " ROOMY, path), 1);
+    ck_assert_out_has("solution.c: No such file or directory");
+    ck_assert_out_has("COMPILE ERROR");
+    setenv("SLOPE_GRADER_NO_NAMESPACES", "1", 1);
+    ck_assert_int_eq(run("check 1 %s " ROOMY, path), 1);
+    unsetenv("SLOPE_GRADER_NO_NAMESPACES");
     ck_assert_out_has("Permission denied");
     ck_assert_out_has("COMPILE ERROR");
 }
@@ -1001,6 +1008,188 @@ START_TEST(submission_is_checks_alone)
 }
 END_TEST
 
+/* ---- the private filesystem view, per-case limits, hard links ---------------- */
+
+/* Copy hostile/NAME to DST with each "@NAME@" of subst[] (pairs, NULL-ended)
+ * replaced by its value. */
+static void instantiate(const char *name, const char *dst, const char *const *subst)
+{
+    static char text[1 << 14], res[1 << 15];
+    char src[300];
+    snprintf(src, sizeof src, HOSTILE "%s", name);
+    slurp(src, text, sizeof text);
+    ck_assert_msg(text[0] != '\0', "cannot read %s", src);
+    char *o = res;
+    for (const char *p = text; *p != '\0';) {
+        int hit = 0;
+        for (const char *const *q = subst; *q != NULL && !hit; q += 2) {
+            size_t n = strlen(q[0]);
+            if (strncmp(p, q[0], n) == 0) {
+                o += snprintf(o, sizeof res - (size_t)(o - res), "%s", q[1]);
+                p += n;
+                hit = 1;
+            }
+        }
+        if (!hit)
+            *o++ = *p++;
+    }
+    *o = '\0';
+    FILE *fp = fopen(dst, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(res, fp);
+    fclose(fp);
+}
+
+/* The absolute paths of the fixture's hidden key and of the grader. */
+static void key_and_grader(char *key, char *exe, size_t n)
+{
+    char cwd[512];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    snprintf(key, n, "%s/" EXERCISES "/01-twice/keys/hidden.txt", cwd);
+    ck_assert_ptr_nonnull(realpath(grader(), exe));
+}
+
+/* From student code, the key and the grader do not exist (ENOENT, not
+ * EACCES), nor does /proc; at compile time __has_include of the key is
+ * false.  Forced off (a kernel without namespaces), the sandbox degrades to
+ * Landlock and seccomp, says so, and still keeps the key unreadable. */
+START_TEST(the_view_hides_the_keys_and_the_grader)
+{
+    char key[700], exe[4096], stat_c[700], inc_c[700];
+    key_and_grader(key, exe, sizeof key);
+    const char *subst[] = { "@KEY@", key, "@GRADER@", exe, NULL };
+    snprintf(stat_c, sizeof stat_c, "%s/stat.c", work);
+    snprintf(inc_c, sizeof inc_c, "%s/inc.c", work);
+    instantiate("view_stat_key.c", stat_c, subst);
+    instantiate("view_has_include_key.c", inc_c, subst);
+    ck_assert_int_eq(run("check 1 %s " ROOMY, stat_c), 0);
+    ck_assert_out_has("Score: 4/4 -- passed");
+    ck_assert_out_lacks("private filesystem view");
+    ck_assert_int_eq(run("check 1 %s " ROOMY, inc_c), 0);
+    ck_assert_out_has("Score: 4/4 -- passed");
+
+    setenv("SLOPE_GRADER_NO_NAMESPACES", "1", 1);
+    int rc_stat = run("check 1 %s " ROOMY, stat_c);
+    ck_assert_out_has("note: the sandbox ran without its private filesystem view "
+                      "(turned off by SLOPE_GRADER_NO_NAMESPACES): Landlock and seccomp only");
+    ck_assert_out_has("expected 4.77, got -1");  /* EACCES: the old walls' answer */
+    int rc_key = run("check 1 " HOSTILE "open_key.c " ROOMY);
+    unsetenv("SLOPE_GRADER_NO_NAMESPACES");
+    ck_assert_int_eq(rc_stat, 1);
+    ck_assert_int_eq(rc_key, 0);
+    ck_assert_out_has("Score: 4/4 -- passed");
+}
+END_TEST
+
+/* `#pragma GCC dependency` says the same of the key as of a path that
+ * exists nowhere. */
+START_TEST(the_compiler_cannot_tell_the_key_exists)
+{
+    char key[700], exe[4096], nowhere[800], a[700], b[700], out_key[1 << 12];
+    key_and_grader(key, exe, sizeof key);
+    snprintf(nowhere, sizeof nowhere, "%s/" EXERCISES "/01-twice/keys/nowhere.txt", work);
+    const char *sk[] = { "@PATH@", key, NULL }, *sn[] = { "@PATH@", nowhere, NULL };
+    snprintf(a, sizeof a, "%s/dep.c", work);
+    snprintf(b, sizeof b, "%s/dep.c", work);
+    instantiate("view_pragma_dependency.c", a, sk);
+    ck_assert_int_eq(run("check 1 %s " ROOMY, a), 1);
+    ck_assert_out_has("No such file or directory");
+    /* the same report, with one path for the other */
+    char *at = strstr(out, key);
+    ck_assert_ptr_nonnull(at);
+    snprintf(out_key, sizeof out_key, "%.*s%s%s", (int)(at - out), out, nowhere, at + strlen(key));
+    instantiate("view_pragma_dependency.c", b, sn);
+    ck_assert_int_eq(run("check 1 %s " ROOMY, b), 1);
+    ck_assert_str_eq(out, out_key);
+}
+END_TEST
+
+/* Copy the fixture exercise 01-twice to WORK/ex/01-twice. */
+static void copy_fixture(void)
+{
+    char cmd[900];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/ex && cp -r " EXERCISES "/01-twice %s/ex/", work, work);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+/* Without --time-limit, a case's limit is max(time_floor = 0.5 s,
+ * time_multiple = 20 x the reference's time in keys/time.txt): 150 ms
+ * gives 3 s, 0.001 ms gives the floor; after two time-outs the rest is not
+ * run.  --time-limit sets every case. */
+START_TEST(the_limit_of_a_case_follows_the_reference)
+{
+    char path[700];
+    copy_fixture();
+    snprintf(path, sizeof path, "%s/ex/01-twice/keys/time.txt", work);
+    write_text(path, "# test\n1 150\n2 0.001\n");
+    double t0 = now_s();
+    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --exercises %s/ex", work), 1);
+    double wall = now_s() - t0;
+    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (3 s) in this case");
+    ck_assert_out_has("FAIL  case 2  twice(-0.75)  [0/1]\n        time limit (0.5 s) in this case");
+    ck_assert_out_has("FAIL  case 4  twice(nan)  [0/1]\n        not run: 2 cases ran out of time (first: case 1)");
+    ck_assert_double_ge(wall, 3.5);
+    ck_assert_double_lt(wall, 10 * 3.5);
+    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --time-limit 0.2 --exercises %s/ex", work), 1);
+    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (0.2 s) in this case");
+    ck_assert_out_has("FAIL  case 2  twice(-0.75)  [0/1]\n        time limit (0.2 s) in this case");
+    /* A case the file does not list gets time_limit (2 s). */
+    write_text(path, "2 0.001\n");
+    ck_assert_int_eq(run("check 1 " HOSTILE "infinite_loop.c --budget 2.2 --exercises %s/ex", work), 1);
+    ck_assert_out_has("FAIL  case 1  twice(2.385)  [0/1]\n        time limit (2 s) in this case");
+}
+END_TEST
+
+/* `grader keys` writes keys/time.txt, one line per case; `keys --check`
+ * never compares it (it depends on the machine). */
+START_TEST(keys_record_the_reference_times_unchecked)
+{
+    char path[700], text[4096];
+    copy_fixture();
+    snprintf(path, sizeof path, "%s/ex/01-twice/keys/time.txt", work);
+    unlink(path);
+    ck_assert_int_eq(run("keys 01-twice --exercises %s/ex", work), 0);
+    slurp(path, text, sizeof text);
+    int lines = 0;
+    for (char *l = text; *l != '\0'; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+        int k;
+        double ms;
+        if (*l == '#')
+            continue;
+        ck_assert_int_eq(sscanf(l, "%d %lf", &k, &ms), 2);
+        ck_assert_int_eq(k, ++lines);
+        ck_assert_double_gt(ms, 0);
+        ck_assert_double_lt(ms, 2000);
+    }
+    ck_assert_int_eq(lines, 5);
+    write_text(path, "1 999\n");
+    ck_assert_int_eq(run("keys --check --exercises %s/ex", work), 0);
+    ck_assert_out_has("keys: 01-twice: 5 cases match solution.c");
+}
+END_TEST
+
+/* A submission that is a hard link to the answer key is not read. */
+START_TEST(a_hard_link_is_not_accepted)
+{
+    char key[800], sub[700];
+    copy_fixture();
+    snprintf(key, sizeof key, "%s/ex/01-twice/keys/hidden.txt", work);
+    snprintf(sub, sizeof sub, "%s/mine.c", work);
+    ck_assert_int_eq(link(key, sub), 0);
+    ck_assert_int_eq(run("check 1 %s --exercises %s/ex", sub, work), 2);
+    ck_assert_out_has("links are not accepted (a hard link)");
+    ck_assert_out_lacks("0x");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -1050,5 +1239,14 @@ Suite *make_grader_suite(void)
     tcase_set_timeout(slow, 300);
     tcase_add_test(slow, kill_9_of_batch_leaves_nothing);
     suite_add_tcase(s, slow);
+    TCase *view = tcase_create("view");
+    tcase_add_checked_fixture(view, setup, teardown);
+    tcase_set_timeout(view, 120);
+    tcase_add_test(view, the_view_hides_the_keys_and_the_grader);
+    tcase_add_test(view, the_compiler_cannot_tell_the_key_exists);
+    tcase_add_test(view, the_limit_of_a_case_follows_the_reference);
+    tcase_add_test(view, keys_record_the_reference_times_unchecked);
+    tcase_add_test(view, a_hard_link_is_not_accepted);
+    suite_add_tcase(s, view);
     return s;
 }
