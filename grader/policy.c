@@ -8,9 +8,9 @@
 #include <string.h>
 
 const policy_limit policy_limits[] = {
-    { "time_limit", 2, "s", "per case, wall clock, when keys/time.txt has no time for it; --time-limit: every case" },
-    { "time_floor", 0.5, "s", "per case at least, when the limit comes from the reference's time" },
-    { "time_multiple", 20, "times", "the limit of a case: this many times the reference solution's (keys/time.txt)" },
+    { "time_limit", 2, "s", "per case, when keys/time.txt has no time for it (--time-limit: all)" },
+    { "time_floor", 0.5, "s", "the least limit a case gets from the reference's time" },
+    { "time_multiple", 20, "times", "a case's limit: this many times the reference's (keys/time.txt)" },
     { "timeouts", 2, "cases", "after this many cases ran out of time, the rest are not run" },
     { "load_limit", 2, "s", "loading the student's object (its constructors), at least the per-case limit" },
     { "budget", 10, "s", "every case of one submission together, wall clock (--budget)" },

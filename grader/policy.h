@@ -25,13 +25,15 @@ extern const policy_limit policy_limits[];
 /* The row called `name`, or NULL. */
 const policy_limit *policy_find(const char *name);
 
-/* Directories (and files) the compiler may read: the system's programs,
+/* Directories (and files) the compiler may read, and all its private view
+ * holds besides its temp directory and /dev/null: the system's programs,
  * libraries and headers; nothing of the course tree. */
 extern const char *const policy_system_ro[];
 extern const size_t policy_nsystem_ro;
 
-/* What the runner may read once its sandbox is up, besides its own job
- * directory (which holds the student's object): nothing of the system.
+/* What the runner may read once its sandbox is up, and all its private
+ * view holds, besides its own job directory (which holds the student's
+ * object): nothing of the system.
  * LuaJIT, libc and libm are mapped before the sandbox, and the student's
  * object needs only those, found by soname without opening a file.  Reading
  * /usr/lib or /usr/local/lib would let student code dlopen an installed
