@@ -267,4 +267,23 @@ SLOPE_WATCH_RUNS=1 "$G" watch 1 "$W/first.c" --first --cc cc --exercises $EX > "
     || fail "watch --first: $(cat "$W/watch1.out")"
 grep -q "and 2 more cases not shown: 1 failed, 1 passed" "$W/watch1.out" || fail "watch --first: $(cat "$W/watch1.out")"
 
-echo "grader-e2e: batch, watch, figure, keys, slope.lua, the commands from any folder and Gradescope passed"
+# ---- the private filesystem view, with every compiler the machine has --------------------
+# Each compiler (cc always; tcc, which watch prefers, and clang when
+# installed) runs in the view: it finds its own programs, headers and
+# libraries there, and neither it nor the code it builds can see the key.
+KEY=$(pwd)/$EX/01-twice/keys/hidden.txt
+GRADER_ABS=$(cd "$(dirname "$G")" && pwd)/$(basename "$G")
+for probe in view_stat_key view_has_include_key; do
+    sed -e "s|@KEY@|$KEY|g" -e "s|@GRADER@|$GRADER_ABS|g" tests/grader/hostile/$probe.c > "$W/$probe.c"
+done
+for cc in cc tcc clang; do
+    command -v $cc > /dev/null || { echo "e2e: view with $cc: skipped (not installed)"; continue; }
+    for probe in view_stat_key view_has_include_key; do
+        "$G" check 1 "$W/$probe.c" --cc $cc --no-progress --exercises $EX > "$W/view.out" 2>&1 \
+            || fail "view with $cc, $probe: $(cat "$W/view.out")"
+        grep -q "private filesystem view" "$W/view.out" && fail "view with $cc: no view: $(cat "$W/view.out")"
+    done
+done
+[ -z "$(ls -A "$TMPDIR")" ] || fail "temp files left by the view: $(ls -A "$TMPDIR")"
+
+echo "grader-e2e: batch, watch, figure, keys, slope.lua, the commands from any folder, Gradescope and the view passed"
