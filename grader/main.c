@@ -113,7 +113,14 @@ static int compile_child(void *arg)
         return fail_child("landlock");
     (void)fcntl(PROC_RESULT_FD, F_SETFD, FD_CLOEXEC);  /* not the compiler's business */
     execv(j->argv[0], j->argv);
-    fprintf(stderr, "cannot run the compiler %s: %s\n", j->argv[0], strerror(errno));
+    int e = errno;
+    fprintf(stderr, "cannot run the compiler %s: %s\n", j->argv[0], strerror(e));
+    if (j->sandbox && (e == ENOENT || e == EACCES)) {
+        fputs("HINT: the compiler runs in a sandbox that shows only", stderr);
+        for (size_t i = 0; i < policy_nsystem_ro; i++)
+            fprintf(stderr, " %s", policy_system_ro[i]);
+        fputs("; use a compiler installed there (--cc gcc, --cc clang, --cc tcc)\n", stderr);
+    }
     return 127;
 }
 
