@@ -357,10 +357,11 @@ void proc_session_end(proc_session *s, double grace_ms, proc_result *r)
         pid_t w;
         while ((w = wait4(s->pid, &st, WNOHANG, &ru)) < 0 && errno == EINTR)
             ;
-        if (w == 0) {
-            double left = deadline - proc_now_ms();
-            if (left > 0) /* stdout closed, not yet reaped: a moment more */
-                usleep((useconds_t)(left < 20 ? left : 20) * 1000);
+        /* stdout closed, not yet reaped: the child is still exiting (its
+         * memory, its namespaces).  Look again every millisecond, up to
+         * 20 ms: one long sleep cost every submission 20 ms. */
+        for (int tries = 0; w == 0 && tries < 20 && proc_now_ms() < deadline; tries++) {
+            usleep(1000);
             while ((w = wait4(s->pid, &st, WNOHANG, &ru)) < 0 && errno == EINTR)
                 ;
         }
