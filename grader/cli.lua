@@ -21,6 +21,7 @@ commands:
   check EXERCISE FILE.c        grade one file (EXERCISE: 05-learning-rate or 5)
   watch EXERCISE FILE.c        re-grade FILE.c every time it is saved
   batch EXERCISE DIR -o CSV    grade a whole class (instructors)
+  merge OUT.csv PART.csv...    join the gradebooks of batch --shard runs
   keys [EXERCISE]              regenerate answer keys from solution.c (instructors)
   help COMMAND                 more about one command (help policy: the limits)
 
@@ -81,14 +82,37 @@ FILE.c does not exist yet, watch says so and waits for it to appear; a
 folder that does not exist is exit 2.
 ]],
     batch = [[
-usage: grader batch EXERCISE DIR -o GRADEBOOK.csv [-j N] [check options]
+usage: grader batch EXERCISE DIR -o GRADEBOOK.csv [-j N] [--hidden] [--shard I/N]
+                    [check options]
 
 Grade every submission in DIR (DIR/NAME.c or DIR/NAME/*.c) with N parallel
 jobs (default: the number of cores).  Writes one CSV row per student and a
-JSON feedback file per student in GRADEBOOK.feedback/.  Unchanged
-submissions (same content hash) are not graded again; every file is
-written to a temporary name and renamed, so an interrupted run leaves no
-half-written row.
+JSON feedback file per student, GRADEBOOK.feedback/NAME.json with NAME as
+the gradebook shows it; a deleted submission's feedback file is removed.
+Unchanged submissions (same content hash) are not graded again; every file
+is written to a temporary name and renamed, so an interrupted run leaves no
+half-written row.  On a terminal, a progress line (done/total, ETA).
+
+  -o GRADEBOOK.csv   the gradebook (in a folder that exists)
+  -j N               parallel gradings, a whole number >= 1
+  --hidden           also run the hidden cases (columns caseK_hidden)
+  --shard I/N        grade only shard I of N (1 <= I <= N): the students
+                     whose name hashes to I; join the N gradebooks with
+                     `grader merge`
+
+The CSV follows RFC 4180 (LF line ends); a cell that begins with =, +, -,
+@, TAB or CR gets a leading ' so no spreadsheet runs it as a formula; in a
+name, control bytes and bytes that are not UTF-8 are written \xHH.  Two
+entries with one name (alice.c and alice/) are not graded: the row says so.
+]],
+    merge = [[
+usage: grader merge OUT.csv PART.csv...
+
+Join the gradebooks of `grader batch ... --shard I/N` runs (every shard I
+from 1 to N of one exercise, graded with the same options) into OUT.csv
+and OUT.feedback/: the same bytes as one run without --shard.  Refuses
+(exit 2) parts of different exercises or options, a student in two parts,
+and a missing shard.
 ]],
     keys = [[
 usage: grader keys [EXERCISE] [--check]
@@ -114,7 +138,8 @@ local function eprintf(fmt, ...) io.stderr:write(string.format(fmt, ...)) end
 -- ---- options --------------------------------------------------------------------
 
 local VALUED = { format = true, figure = true, ["time-limit"] = true, ["memory-limit"] = true, budget = true,
-                 cc = true, exercises = true, o = true, j = true, opt = true, submission = true }
+                 cc = true, exercises = true, o = true, j = true, opt = true, submission = true,
+                 shard = true }
 
 local function parse_args(argv)
     local opts, pos = {}, {}
@@ -188,7 +213,8 @@ local KNOWN = {
 -- watch and batch take check's options, but not --submission (they name
 -- their FILE.c or DIR), and watch shows a student's own run: no --reveal-hidden.
 KNOWN.watch = setmetatable({ submission = false, ["reveal-hidden"] = false }, { __index = KNOWN.check })
-KNOWN.batch = setmetatable({ o = 1, j = 1, submission = false }, { __index = KNOWN.check })
+KNOWN.batch = setmetatable({ o = 1, j = 1, shard = 1, submission = false }, { __index = KNOWN.check })
+KNOWN.merge = { help = 1 }
 
 -- ---- exercises --------------------------------------------------------------------
 
@@ -710,6 +736,7 @@ end
 local COMMANDS = { check = cmd_check, list = cmd_list, keys = cmd_keys }
 COMMANDS.watch = function(opts, pos) return require("grader.batch").watch(opts, pos) end
 COMMANDS.batch = function(opts, pos) return require("grader.batch").batch(opts, pos) end
+COMMANDS.merge = function(opts, pos) return require("grader.batch").merge(opts, pos) end
 
 -- Shared with grader/batch.lua.
 local API = { eprintf = eprintf, HELP = HELP, load_exercise = load_exercise,

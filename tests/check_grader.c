@@ -363,7 +363,7 @@ START_TEST(batch_reads_submissions_safely)
     ck_assert_int_eq(system(p), 0);
     snprintf(p, sizeof p, "%s/class/hank.c", work);
     ck_assert_int_eq(link(p, q), 0);
-    ck_assert_int_eq(run("batch 1 %s/class -o %s/grades.csv -j 2 --time-limit 10 --exercises " EXERCISES,
+    ck_assert_int_eq(run("batch 1 %s/class -o %s/grades.csv -j 2 --hidden --time-limit 10 --exercises " EXERCISES,
                          work, work), 0);
     ck_assert_out_has("7 submissions");
     /* hank and harry are one file under two names: neither is accepted. */
@@ -398,7 +398,7 @@ START_TEST(kill_9_of_batch_leaves_nothing)
              "cp " HOSTILE "infinite_loop.c %s/class/b_spin.c && cp " HOSTILE "keepalive_sleep.c %s/class/c_spin.c && "
              "cp " EXERCISES "/01-twice/solution.c %s/class/d_good.c", work, work, work, work, work);
     ck_assert_int_eq(system(cmd), 0);
-#define KILL_BATCH "batch 1 %s/class -o %s/%s.csv -j 3 --time-limit 1 --budget 2 --exercises " EXERCISES
+#define KILL_BATCH "batch 1 %s/class -o %s/%s.csv -j 3 --hidden --time-limit 1 --budget 2 --exercises " EXERCISES
     char args[1024];
     snprintf(args, sizeof args, KILL_BATCH, work, work, "g");
     snprintf(cmd, sizeof cmd, "env %s TMPDIR=%s %s %s > /dev/null 2>&1 & echo $! > %s/pid", marker, tmp,
@@ -706,7 +706,7 @@ START_TEST(help_on_no_topic_lists_the_topics)
 {
     ck_assert_int_eq(run("help nope"), 2);
     ck_assert_out_has("no topic 'nope'");
-    ck_assert_out_has("HINT: one of: batch, check, keys, list, policy, watch");
+    ck_assert_out_has("HINT: one of: batch, check, keys, list, merge, policy, watch");
 }
 END_TEST
 
@@ -1189,6 +1189,105 @@ START_TEST(a_hard_link_is_not_accepted)
 }
 END_TEST
 
+/* ---- batch: the gradebook others parse, its options ---------------------------------- */
+
+/* Copy the fixture's solution to WORK/class/NAME. */
+static void solution_as(const char *name)
+{
+    char src[600], dst[900], buf[1 << 12];
+    snprintf(src, sizeof src, EXERCISES "/01-twice/solution.c");
+    snprintf(dst, sizeof dst, "%s/class/%s", work, name);
+    FILE *in = fopen(src, "rb"), *to = fopen(dst, "wb");
+    ck_assert_msg(in != NULL && to != NULL, "cannot copy to %s", dst);
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, to), n);
+    fclose(in);
+    fclose(to);
+}
+
+/* RFC 4180 quoting, OWASP's leading ' before =, a bare CR shown as \x0D
+ * (never a line break), alice.c beside alice/ as one row that says so; and
+ * without --hidden, the public cases only.  The expected file is written
+ * from those rules, row by row in byte order of the names. */
+START_TEST(batch_gradebook_is_rfc4180_and_defused)
+{
+    char p[900], csv[1 << 13];
+    snprintf(p, sizeof p, "%s/class", work);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    snprintf(p, sizeof p, "%s/class/alice", work);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    const char *names[] = { "=cmd.c", "cr\rx.c", "a,b.c", "q\"t.c", "alice.c", "alice/main.c", NULL };
+    for (int i = 0; names[i] != NULL; i++)
+        solution_as(names[i]);
+    ck_assert_int_eq(run("batch 1 %s/class -o %s/g.csv -j 2 --time-limit 10 --exercises " EXERCISES, work, work), 0);
+    snprintf(p, sizeof p, "%s/g.csv", work);
+    ck_assert_str_eq(slurp(p, csv, sizeof csv),
+                     "name,score,max,verdict,case1,case2,case3,case4\n"
+                     "'=cmd,4,4,passed,1,1,1,1\n"
+                     "\"a,b\",4,4,passed,1,1,1,1\n"
+                     "alice,0,4,\"2 submissions under one name (alice/, alice.c): keep one and grade again\","
+                     "0,0,0,0\n"
+                     "cr\\x0Dx,4,4,passed,1,1,1,1\n"
+                     "\"q\"\"t\",4,4,passed,1,1,1,1\n");
+    const char *files[] = { "'=cmd.json", "a,b.json", "alice.json", "cr\\x0Dx.json", "q\"t.json", NULL };
+    for (int i = 0; files[i] != NULL; i++) {
+        snprintf(p, sizeof p, "%s/g.feedback/%s", work, files[i]);
+        ck_assert_msg(access(p, R_OK) == 0, "no feedback file %s", p);
+    }
+    ck_assert_int_eq(run("batch 1 %s/class -o %s/h.csv --hidden --time-limit 10 --exercises " EXERCISES, work, work), 0);
+    snprintf(p, sizeof p, "%s/h.csv", work);
+    slurp(p, csv, sizeof csv);
+    const char *hidden = "name,score,max,verdict,case1,case2,case3,case4,case5_hidden\n'=cmd,5,5,passed,1,1,1,1,1\n";
+    ck_assert_msg(strncmp(csv, hidden, strlen(hidden)) == 0, "%s", csv);
+}
+END_TEST
+
+/* WORK in args stands for the test's work directory. */
+#define EX_OPT " --exercises " EXERCISES
+static const struct {
+    const char *args, *want;
+} batch_usage[] = {
+    { "batch 1 WORK/class -o WORK/missing/g.csv" EX_OPT, "-o WORK/missing/g.csv: there is no folder WORK/missing" },
+    { "batch 1 WORK/class" EX_OPT, "-o GRADEBOOK.csv is required" },
+    { "batch 1 WORK/class -o WORK" EX_OPT, "is a folder, not a gradebook file" },
+    { "batch 1 WORK/nothing -o WORK/g.csv" EX_OPT, "WORK/nothing is not a directory" },
+    { "batch 1 WORK/class -o WORK/g.csv --shard 0/3" EX_OPT, "--shard must be I/N with 1 <= I <= N (got '0/3')" },
+    { "batch 1 WORK/class -o WORK/g.csv --shard 4/3" EX_OPT, "(got '4/3')" },
+    { "batch 1 WORK/class -o WORK/g.csv --shard half" EX_OPT, "(got 'half')" },
+    { "merge WORK/m.csv", "need OUT.csv and at least one PART.csv" },
+    { "merge WORK/m.csv WORK/class/a.c", "WORK/class/a.c is not a gradebook written by `grader batch`" },
+};
+
+static void expand_work(const char *in, char *to, size_t n)
+{
+    size_t k = 0;
+    for (const char *s = in; *s && k + 1 < n; s++) {
+        if (strncmp(s, "WORK", 4) == 0) {
+            k += (size_t)snprintf(to + k, n - k, "%s", work);
+            s += 3;
+        } else {
+            to[k++] = *s;
+        }
+    }
+    to[k < n ? k : n - 1] = '\0';
+}
+
+START_TEST(batch_usage_errors_are_exit_2_with_a_hint)
+{
+    char p[900], args[2048], want[2048];
+    snprintf(p, sizeof p, "%s/class", work);
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    solution_as("a.c");
+    expand_work(batch_usage[_i].args, args, sizeof args);
+    expand_work(batch_usage[_i].want, want, sizeof want);
+    ck_assert_int_eq(run("%s", args), 2);
+    ck_assert_out_has(want);
+    ck_assert_out_has("\nHINT: ");
+    ck_assert_out_lacks("internal error");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -1231,6 +1330,9 @@ Suite *make_grader_suite(void)
     tcase_add_loop_test(tc, format_comes_from_the_table, 0, (int)(sizeof formats / sizeof formats[0]));
     tcase_add_test(tc, first_stops_at_the_first_failure);
     tcase_add_loop_test(tc, submission_is_checks_alone, 0, (int)(sizeof not_theirs / sizeof not_theirs[0]));
+    tcase_add_test(tc, batch_gradebook_is_rfc4180_and_defused);
+    tcase_add_loop_test(tc, batch_usage_errors_are_exit_2_with_a_hint, 0,
+                        (int)(sizeof batch_usage / sizeof batch_usage[0]));
     suite_add_tcase(s, tc);
     /* A compile time-out (10 s) twice over, on a loaded machine. */
     TCase *slow = tcase_create("kill");

@@ -1,6 +1,7 @@
 #!/bin/sh
 # e2e.sh -- the grader end to end, as `make check` runs it: batch over a
-# generated class (CSV, feedback, cache, duplicates, write-then-rename),
+# generated class (CSV, feedback, cache, duplicates, write-then-rename;
+# names others parse, --hidden, progress, stale feedback, shards and merge),
 # watch re-grading on save, --figure (curves, and a path over contours with
 # its spec's mistakes at file:line), keys --check, and lua/slope.lua under
 # plain luajit.  Needs SLOPE_GRADER (the binary) and runs from the tree's root.
@@ -14,17 +15,17 @@ export TMPDIR="$W/tmp" XDG_STATE_HOME="$W/state"
 mkdir -p "$TMPDIR"
 fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
 
-# ---- batch: five students, one a duplicate, one in a directory -----------------
+# ---- batch: five students, one a duplicate, one in a directory (hidden cases too) -
 mkdir -p "$W/class/bob"
 cp $EX/01-twice/solution.c "$W/class/alice.c"
 cp tests/grader/submissions/twice_int.c "$W/class/bob/twice.c"
 cp tests/grader/hostile/null_deref.c "$W/class/carol.c"
 cp $EX/01-twice/solution.c "$W/class/dave.c"
 cp tests/grader/hostile/not_c.c "$W/class/eve.c"
-"$G" batch 1 "$W/class" -o "$W/grades.csv" -j 2 --time-limit 0.5 --exercises $EX > "$W/batch.out" \
+"$G" batch 1 "$W/class" -o "$W/grades.csv" --hidden -j 2 --time-limit 0.5 --exercises $EX > "$W/batch.out" \
     || fail "batch exit $?"
 grep -q "5 submissions (4 graded, 1 from the cache or duplicates)" "$W/batch.out" || fail "batch dedup: $(cat "$W/batch.out")"
-grep -qx "name,score,max,verdict,case1,case2,case3,case4,case5" "$W/grades.csv" || fail "csv header"
+grep -qx "name,score,max,verdict,case1,case2,case3,case4,case5_hidden" "$W/grades.csv" || fail "csv header"
 grep -qx "alice,5,5,passed,1,1,1,1,1" "$W/grades.csv" || fail "alice row"
 grep -qx "bob,3,5,wrong answer,1,0,1,0,1" "$W/grades.csv" || fail "bob row"
 grep -qx "carol,4,5,crashed,1,0,1,1,1" "$W/grades.csv" || fail "carol row"
@@ -33,21 +34,131 @@ grep -qx "eve,0,5,compile error,0,0,0,0,0" "$W/grades.csv" || fail "eve row"
 grep -q '"status": "failed"' "$W/grades.feedback/bob.json" || fail "bob feedback"
 [ -z "$(find "$W" -name '*.tmp')" ] || fail "half-written files left"
 # Re-running grades nothing; a changed file is graded again.
-"$G" batch 1 "$W/class" -o "$W/grades.csv" --time-limit 0.5 --exercises $EX > "$W/batch.out"
+"$G" batch 1 "$W/class" -o "$W/grades.csv" --hidden --time-limit 0.5 --exercises $EX > "$W/batch.out"
 grep -q "(0 graded, 5 from the cache" "$W/batch.out" || fail "batch cache: $(cat "$W/batch.out")"
 cp $EX/01-twice/solution.c "$W/class/carol.c"
-"$G" batch 1 "$W/class" -o "$W/grades.csv" --time-limit 0.5 --exercises $EX > "$W/batch.out"
+"$G" batch 1 "$W/class" -o "$W/grades.csv" --hidden --time-limit 0.5 --exercises $EX > "$W/batch.out"
 grep -qx "carol,5,5,passed,1,1,1,1,1" "$W/grades.csv" || fail "carol regraded"
 # kill -9 in the middle leaves only complete rows.
 for i in $(seq 1 12); do sed "s/2.0 \* x/2.0 * x + $i * 0.0/" $EX/01-twice/solution.c > "$W/class/s$i.c"; done
-"$G" batch 1 "$W/class" -o "$W/grades.csv" -j 2 --time-limit 0.5 --exercises $EX > /dev/null &
+"$G" batch 1 "$W/class" -o "$W/grades.csv" --hidden -j 2 --time-limit 0.5 --exercises $EX > /dev/null &
 pid=$!
 sleep 0.3
 kill -9 $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 awk -F, 'NR > 1 && NF != 9 { bad = 1 } END { exit bad }' "$W/grades.csv" || fail "a half-written row"
-"$G" batch 1 "$W/class" -o "$W/grades.csv" -j 2 --time-limit 0.5 --exercises $EX > /dev/null
+"$G" batch 1 "$W/class" -o "$W/grades.csv" --hidden -j 2 --time-limit 0.5 --exercises $EX > /dev/null
 [ "$(grep -c ',5,5,passed,' "$W/grades.csv")" = 15 ] || fail "after the kill: $(cat "$W/grades.csv")"
+
+# ---- batch: names others parse, --hidden, progress, stale feedback --------------------
+# File names a spreadsheet would run as formulas, a bare CR and LF, a tab, a
+# comma and quotes, a byte that is not UTF-8, and alice.c beside a folder
+# alice/: one row each, as Python's csv reads it.
+B="$W/names"
+mkdir -p "$B/class/alice"
+for n in "=HYPERLINK(1)" "@SUM(A1)" "-bob" "cronly$(printf '\r')x" "lf$(printf '\nx')" "tab$(printf '\t')z" \
+         'a,b "q"' "$(printf '\377')x" alice; do
+    cp $EX/01-twice/solution.c "$B/class/$n.c"
+done
+cp tests/grader/submissions/twice_int.c "$B/class/+1-2.c"
+cp $EX/01-twice/solution.c "$B/class/alice/main.c"
+"$G" batch 1 "$B/class" -o "$B/grades.csv" --time-limit 0.5 --exercises $EX > "$B/batch.out" 2> "$B/batch.err" \
+    || fail "batch of odd names: exit $?"
+# Without --hidden the hidden case 5 is not run: four columns, 4 points.
+head -n 1 "$B/grades.csv" | grep -qx "name,score,max,verdict,case1,case2,case3,case4" \
+    || fail "hidden cases ran without --hidden: $(head -n 1 "$B/grades.csv")"
+grep -q "^'-bob,4,4,passed,1,1,1,1$" "$B/grades.csv" || fail "-bob row: $(cat "$B/grades.csv")"
+# Not a terminal: no progress line.
+[ ! -s "$B/batch.err" ] || fail "batch wrote to a stderr that is not a terminal: $(cat "$B/batch.err")"
+[ "$(wc -l < "$B/grades.csv")" = 11 ] || fail "a name split a row: $(cat "$B/grades.csv")"
+if [ -x /usr/bin/python3 ]; then
+    /usr/bin/python3 - "$B/grades.csv" "$B/grades.feedback" << 'PY' || fail "the gradebook as Python's csv reads it"
+import csv, os, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f, strict=True))
+assert rows[0] == ["name", "score", "max", "verdict", "case1", "case2", "case3", "case4"], rows[0]
+# RFC 4180 keeps each cell whole; OWASP's leading ' defuses a formula;
+# control bytes and the byte 0xFF are written \xHH.
+want = ["'=HYPERLINK(1)", "'@SUM(A1)", "'-bob", "'+1-2", "cronly\\x0Dx", "lf\\x0Ax", "tab\\x09z",
+        'a,b "q"', "\\xFFx", "alice"]
+names = [r[0] for r in rows[1:]]
+assert names == sorted(want), names
+for r in rows:
+    assert len(r) == 8, r
+    for cell in r:
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), r
+        assert not any(ord(ch) < 0x20 for ch in cell), r
+for r in rows[1:]:
+    assert os.path.isfile(os.path.join(sys.argv[2], r[0] + ".json")), r[0]
+by = {r[0]: r for r in rows[1:]}
+assert by["'+1-2"][1:4] == ["2", "4", "wrong answer"], by["'+1-2"]
+assert by['a,b "q"'][1:4] == ["4", "4", "passed"], by['a,b "q"']
+assert by["alice"][1] == "0" and "alice.c" in by["alice"][3] and "alice/" in by["alice"][3], by["alice"]
+PY
+else
+    echo "e2e: the gradebook's Python csv check skipped (no /usr/bin/python3)"
+fi
+grep -q "was not graded" "$B/grades.feedback/alice.json" || fail "alice's feedback does not say why"
+# A terminal gets a progress line rewritten in place: done/total, elapsed, ETA.
+if command -v script > /dev/null; then
+    script -qec "$G batch 1 $B/class -o $B/tty.csv -j 2 --time-limit 0.5 --exercises $EX > /dev/null" /dev/null \
+        < /dev/null > "$B/tty.txt" || fail "batch under script: exit $?"
+    grep -q "batch: 10/10 done, [0-9]*:[0-9][0-9] elapsed, ETA 0:00" "$B/tty.txt" \
+        || fail "no progress line on a terminal: $(cat -A "$B/tty.txt")"
+    [ "$(tr -cd '\r' < "$B/tty.txt" | wc -c)" -ge 3 ] || fail "progress not rewritten in place: $(cat -A "$B/tty.txt")"
+else
+    echo "e2e: the progress line skipped (no script(1), from util-linux's bsdutils)"
+fi
+# --hidden without hidden keys is a usage error with a hint.
+mkdir -p "$B/ex" && cp -r $EX/01-twice "$B/ex/" && rm "$B/ex/01-twice/keys/hidden.txt"
+st=0
+"$G" batch 1 "$B/class" -o "$B/h.csv" --hidden --exercises "$B/ex" > "$B/h.out" 2>&1 || st=$?
+[ "$st" = 2 ] && grep -q "^HINT: " "$B/h.out" || fail "--hidden without keys: exit $st: $(cat "$B/h.out")"
+# A deleted submission's feedback goes; everyone else's stays byte for byte.
+cp -r "$B/grades.feedback" "$B/before" && cp "$B/grades.csv" "$B/before.csv"
+rm "$B/class/-bob.c"
+"$G" batch 1 "$B/class" -o "$B/grades.csv" --time-limit 0.5 --exercises $EX > "$B/batch.out"
+grep -q "(0 graded, .*1 stale feedback file removed)" "$B/batch.out" || fail "rerun: $(cat "$B/batch.out")"
+[ ! -e "$B/grades.feedback/'-bob.json" ] || fail "a deleted submission's feedback stayed"
+rm "$B/before/'-bob.json"
+diff -r -x .cache "$B/before" "$B/grades.feedback" > /dev/null || fail "feedback changed on a rerun"
+grep -v "^'-bob," "$B/before.csv" | cmp -s - "$B/grades.csv" || fail "gradebook changed on a rerun"
+
+# ---- batch --shard I/N and merge: the same bytes as one run --------------------------------
+# The one-machine loop of grader/README.md (GNU parallel and a Slurm job
+# array run the same commands elsewhere), then merge in any order.
+mkdir "$B/parts"
+for i in 1 2 3; do
+    "$G" batch 1 "$B/class" -o "$B/parts/grades-$i.csv" --shard $i/3 --hidden --time-limit 0.5 --exercises $EX \
+        > /dev/null || fail "shard $i/3"
+done
+"$G" batch 1 "$B/class" -o "$B/whole.csv" --hidden --time-limit 0.5 --exercises $EX > /dev/null
+"$G" merge "$B/merged.csv" "$B/parts/grades-3.csv" "$B/parts/grades-1.csv" "$B/parts/grades-2.csv" > "$B/merge.out" \
+    || fail "merge: exit $?"
+cmp "$B/merged.csv" "$B/whole.csv" || fail "merged gradebook differs: $(diff "$B/merged.csv" "$B/whole.csv")"
+# Feedback files too, but for execution_time: each grading's own clock.
+for f in "$B/whole.feedback"/*.json "$B/whole.feedback/.gradebook"; do
+    grep -v '"execution_time"' "$f" > "$B/a.txt"; grep -v '"execution_time"' "$B/merged.feedback/${f##*/}" > "$B/b.txt"
+    cmp -s "$B/a.txt" "$B/b.txt" || fail "merged feedback differs: ${f##*/}"
+done
+[ "$(ls -A "$B/merged.feedback" | wc -l)" = "$(ls -A "$B/whole.feedback" | wc -l)" ] || fail "merged feedback: other files"
+for i in 1 2 3; do [ "$(wc -l < "$B/parts/grades-$i.csv")" -ge 2 ] || fail "shard $i/3 is empty"; done
+# A shard depends on the names only: with three students gone, shard 1/3
+# holds the same others.
+mkdir "$B/fewer" && cp -r "$B/class/." "$B/fewer/" && rm -r "$B/fewer/alice" "$B/fewer/+1-2.c" "$B/fewer/@SUM(A1).c"
+"$G" batch 1 "$B/fewer" -o "$B/fewer.csv" --shard 1/3 --hidden --time-limit 0.5 --exercises $EX > /dev/null
+cut -d, -f1 "$B/parts/grades-1.csv" | grep -v -e "^alice$" -e "^'+1-2$" -e "^'@SUM(A1)$" > "$B/want.txt"
+cut -d, -f1 "$B/fewer.csv" | cmp -s - "$B/want.txt" || fail "shard 1/3 changed with the folder's contents"
+# Refused: a student in two parts, a missing shard, parts of two exercises.
+"$G" batch 2 "$B/class" -o "$B/parts/scale-2.csv" --shard 2/3 --exercises $EX > /dev/null || true
+for parts in "grades-1 grades-1 grades-2 grades-3:is in both" "grades-1 grades-3:shard 2/3 is missing" \
+             "grades-1 scale-2 grades-3:different exercises"; do
+    set -- $(echo "${parts%%:*}" | sed "s#[^ ]*#$B/parts/&.csv#g")
+    st=0
+    "$G" merge "$B/bad.csv" "$@" > "$B/bad.out" 2>&1 || st=$?
+    [ "$st" = 2 ] && grep -q "${parts#*:}" "$B/bad.out" && grep -q "^HINT: " "$B/bad.out" \
+        || fail "merge ${parts%%:*}: exit $st: $(cat "$B/bad.out")"
+done
 
 # ---- watch: grade now, and again when the file is saved ----------------------------
 cp tests/grader/submissions/twice_int.c "$W/mine.c"
@@ -254,10 +365,10 @@ else want=7.00000000000003e-310; fi
 results_check "$W/prints.json" 4 "4 of 4 public cases passed" "$hid" "$want"
 mkdir -p "$W/class2"
 cp tests/grader/submissions/twice_prints.c "$W/class2/pat.c"
-"$G" batch 1 "$W/class2" -o "$W/g2.csv" --time-limit 5 --exercises $EX > /dev/null || fail "batch class2"
+"$G" batch 1 "$W/class2" -o "$W/g2.csv" --hidden --time-limit 5 --exercises $EX > /dev/null || fail "batch class2"
 results_check "$W/g2.feedback/pat.json" 4 "1 hidden case is graded too"
 ! grep -q -e "$hid" -e "$want" "$W/g2.feedback/pat.json" || fail "a hidden case leaked: $(cat "$W/g2.feedback/pat.json")"
-"$G" batch 1 "$W/class2" -o "$W/g3.csv" --time-limit 5 --reveal-hidden --exercises $EX > /dev/null \
+"$G" batch 1 "$W/class2" -o "$W/g3.csv" --hidden --time-limit 5 --reveal-hidden --exercises $EX > /dev/null \
     || fail "batch --reveal-hidden"
 grep -q "$want" "$W/g3.feedback/pat.json" || fail "--reveal-hidden: $(cat "$W/g3.feedback/pat.json")"
 grep -qx "pat,4,5,wrong answer,1,1,1,1,0" "$W/g2.csv" || fail "pat row: $(cat "$W/g2.csv")"
