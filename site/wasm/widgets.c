@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "slope.h"
+#include "race.h"
 #include "rates.h"
 #include "xor.h"
 
@@ -514,71 +515,25 @@ EXPORT("live_descent_curve") int live_descent_curve(double lo, double hi, int n)
 
 #define OPT_MAX_STEPS 400 /* the figure's cap; the program allows 1e5 */
 
-/* The ravine: curvature 2 along w1, 20 along w2. */
-static double ravine(const double *w, size_t n, void *p)
+/* race_table_print's sink: one run into the data, as diverged (0/1), done,
+ * then 2 (k+1) iterates and k+1 losses (the entries past `done` of a diverged
+ * run are 0). */
+static void optimizer_run_data(void *ctx, const double *traj, const double *loss, size_t done,
+                               int diverged, size_t k)
 {
-    (void)n, (void)p;
-    return w[0] * w[0] + 10 * (w[1] * w[1]);
-}
-
-static void ravine_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = 2 * w[0];
-    g[1] = 20 * w[1];
-}
-
-/* Non-convex in w1: minima at w1 = -pi/2 + 2 pi k, where the loss is -1. */
-static double wavy(const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return sin(w[0]) + 0.5 * (w[1] * w[1]);
-}
-
-static void wavy_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = cos(w[0]);
-    g[1] = w[1];
-}
-
-/* One optimizer's run and its row of the table, as the program's print_run.
- * data: diverged (0/1), done, then 2 (k+1) iterates and k+1 losses (the
- * entries past `done` of a diverged run are 0). */
-static int optimizer_row(const char *name, slope_optim *o, double w1, double w2, int steps,
-                         int problem)
-{
-    static double traj[2 * (OPT_MAX_STEPS + 1)], loss[OPT_MAX_STEPS + 1];
-    double work[2], x0[2] = {w1, w2};
-    slope_fn_n f = problem == 1 ? ravine : wavy;
-    slope_grad_fn g = problem == 1 ? ravine_grad : wavy_grad;
-    size_t done = 0, k = (size_t)steps;
-    for (size_t i = 0; i <= k; i++)
-        traj[2 * i] = traj[2 * i + 1] = loss[i] = 0;
-    slope_status st = slope_optim_run(traj, loss, &done, o, f, g, NULL, x0, work, 2, k);
-    if (st == SLOPE_EDIVERGED) {
-        fprintf(out, "%-9s  diverged: step %zu gave a non-finite w\n", name, done + 1);
-    } else {
-        if (st != SLOPE_OK)
-            return 1;
-        done = k;
-        fprintf(out, "%-9s", name);
-        for (int q = 1; q <= 4; q++)
-            fprintf(out, "  %12.5e", loss[k * q / 4]);
-        fprintf(out, "   (%+.5e, %+.5e)\n", traj[2 * k], traj[2 * k + 1]);
-    }
-    put(st == SLOPE_EDIVERGED);
+    (void)ctx;
+    put(diverged);
     put((double)done);
     for (size_t i = 0; i < 2 * (k + 1); i++)
         put(traj[i]);
     for (size_t i = 0; i <= k; i++)
         put(loss[i]);
-    return 0;
 }
 
 /* SGD, momentum (EMA form), RMSProp and Adam from (w1, w2) on problem 1 (the
- * ravine w1^2 + 10 w2^2) or 2 (sin(w1) + 0.5 w2^2); data: the four runs in
- * that order, each as optimizer_row leaves it. */
+ * ravine w1^2 + 10 w2^2) or 2 (sin(w1) + 0.5 w2^2), the table printed by the
+ * chapter's own race_table_print; data: the four runs in that order, each as
+ * optimizer_run_data leaves it. */
 EXPORT("live_optimizers") int live_optimizers(double lr, double beta, double beta1, double beta2,
                                               double eps, double w1, double w2, int steps,
                                               int problem)
@@ -600,31 +555,8 @@ EXPORT("live_optimizers") int live_optimizers(double lr, double beta, double bet
         return reject("--steps must be between 4 and 400 here");
     if (problem != 1 && problem != 2)
         return reject("--problem must be 1 (ravine) or 2 (sin)");
-    double v[2], r[2], m[2], mv[2];
-    fprintf(out, "%s from (%g, %g): lr %g, beta %g (momentum, RMSProp), beta1 %g, beta2 %g, eps %g\n",
-            problem == 1 ? "Ravine w1^2 + 10 w2^2" : "sin(w1) + 0.5 w2^2", w1, w2, lr, beta, beta1,
-            beta2, eps);
-    int k = steps;
-    fprintf(out, "%-9s  %12s  %12s  %12s  %12s   %s\n", "loss at", "", "", "", "", "final w");
-    fprintf(out, "%-9s  %12d  %12d  %12d  %12d\n", "step", k / 4, k / 2, 3 * k / 4, k);
-    fprintf(out, "----------------------------------------------------------------------------------"
-                 "------------\n");
-    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
-    if (slope_optim_sgd_init(&o.sgd, lr) != SLOPE_OK || optimizer_row("SGD", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_MOMENTUM};
-    if (slope_optim_momentum_init(&o.momentum, v, 2, lr, beta, SLOPE_MOMENTUM_EMA) != SLOPE_OK ||
-        optimizer_row("Momentum", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_RMSPROP};
-    if (slope_optim_rmsprop_init(&o.rmsprop, r, 2, lr, beta, eps) != SLOPE_OK ||
-        optimizer_row("RMSProp", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_ADAM};
-    if (slope_optim_adam_init(&o.adam, m, mv, 2, lr, beta1, beta2, eps) != SLOPE_OK ||
-        optimizer_row("Adam", &o, w1, w2, k, problem))
-        return end(1);
-    return end(0);
+    race_settings s = {lr, beta, beta1, beta2, eps, w1, w2, steps, problem};
+    return end(race_table_print(out, &s, optimizer_run_data, NULL) != SLOPE_OK);
 }
 
 /* The loss of problem 1 or 2 on an nx x ny grid over [x0, x1] x [y0, y1]
