@@ -46,6 +46,7 @@
 
 #include "slope.h"
 #include "race.h"
+#include "shape.h"
 #include "rates.h"
 #include "xor.h"
 
@@ -302,72 +303,12 @@ EXPORT("live_arrows") int live_arrows(double w1, double w2)
 
 /* ---- hessian: chapter 04, table "hessian" --------------------------------------- */
 
-/* f(x, y) = a x^2 + b xy + c y^2, in the program's evaluation order. */
-typedef struct {
-    double a, b, c;
-} quad;
-
-static double quad_abc(const double *p, size_t n, void *params)
-{
-    (void)n;
-    const quad *q = params;
-    double x = p[0], y = p[1];
-    return q->a * x * x + q->b * x * y + q->c * y * y;
-}
-
-static int sign_rule(const double ev[2])
-{
-    if (ev[0] > 0 && ev[1] > 0)
-        return 1;
-    if (ev[0] < 0 && ev[1] < 0)
-        return -1;
-    return 0;
-}
-
-static const char *classify(const double *ev, size_t n, double tol)
-{
-    int pos = 0, neg = 0, flat = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ev[i] > tol)
-            pos++;
-        else if (ev[i] < -tol)
-            neg++;
-        else
-            flat++;
-    }
-    if (pos && neg)
-        return "saddle point";
-    if (flat)
-        return "inconclusive";
-    return pos ? "local min" : "local max";
-}
-
-/* numpy's str() of a rows x cols array; %.3e entries where numpy would
- * switch to scientific (the program's npstr). */
-static const char *npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols)
-{
-    slope_status s = rows == 1 ? slope_table_numpy_vector(buf, size, a, cols)
-                               : slope_table_numpy_matrix(buf, size, a, rows, cols);
-    if (s != SLOPE_EDOM)
-        return s == SLOPE_OK ? buf : "?";
-    size_t pos = 0;
-    for (size_t i = 0; i < rows; i++) {
-        const char *open = rows == 1 ? "[" : (i == 0 ? "[[" : " [");
-        pos += (size_t)snprintf(buf + pos, size - pos, "%s", open);
-        for (size_t j = 0; j < cols && pos < size; j++)
-            pos += (size_t)snprintf(buf + pos, size - pos, "%s%.3e", j ? " " : "", a[i * cols + j]);
-        if (pos < size)
-            pos += (size_t)snprintf(buf + pos, size - pos, "]%s",
-                                    i + 1 < rows ? "\n" : (rows > 1 ? "]" : ""));
-    }
-    return buf;
-}
-
 /* The Hessian of a x^2 + b xy + c y^2 at (px, py) by the four-point formula
- * with step h, its eigenvalues and the verdict.  data: H (4, row-major),
- * the eigenvalues (2), the eigenvectors as the columns of V (4), the
- * numerical gradient at (px, py) (2), the verdict with tol (-1 max, 0
- * saddle, 1 min, 2 inconclusive). */
+ * with step h, its eigenvalues and the verdict, the table printed by the
+ * chapter's own hessian_table_print.  data: H (4, row-major), the
+ * eigenvalues (2), the eigenvectors as the columns of V (4), the numerical
+ * gradient at (px, py) (2), the verdict with tol (-1 max, 0 saddle, 1 min, 2
+ * inconclusive). */
 EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px, double py,
                                         double h, double tol)
 {
@@ -376,49 +317,24 @@ EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px,
         return reject("--h must be in [1e-100, 1]: the formula divides by 4h^2");
     if (!(tol > 0))
         return reject("--tol must be positive");
-    quad q = {a, b, c};
-    double p[2] = {px, py}, H[4], Hr[4], ev[2], ev2[2], V[4], grad[2], work[4];
-    char buf[256], s1[32], s2[32], s3[32];
-    fprintf(out, "f(x, y) = a x^2 + b xy + c y^2 with a = %g, b = %g, c = %g; point (%g, %g); h = %g\n",
-            q.a, q.b, q.c, px, py, h);
-    if (slope_deriv_hessian(H, quad_abc, &q, p, 2, h, work) != SLOPE_OK ||
-        slope_linalg_eigsym(ev, NULL, H, 2, work) != SLOPE_OK ||
-        slope_linalg_eigsym(ev2, V, H, 2, work) != SLOPE_OK) /* V for the figure only */
+    const quad q = {a, b, c};
+    const double p[2] = {px, py};
+    double ev2[2], V[4], work[4];
+    shape_result r;
+    if (hessian_table_print(out, &r, &q, p, h, tol) != SLOPE_OK ||
+        slope_linalg_eigsym(ev2, V, r.H, 2, work) != SLOPE_OK) /* V for the figure only */
         return end(1);
-    double scale = pow(10.0, 4);
     for (int i = 0; i < 4; i++)
-        Hr[i] = rint(H[i] * scale) / scale;
-    fprintf(out, "\nHessian at (%g, %g), rounded to 4 decimals:\n%s\n", px, py,
-            npstr(buf, sizeof buf, Hr, 2, 2));
-    fprintf(out, "unrounded: H11 = %s, H12 = H21 = %s, H22 = %s\n", repr(s1, sizeof s1, H[0]),
-            repr(s2, sizeof s2, H[1]), repr(s3, sizeof s3, H[3]));
-    const double exact[4] = {2 * q.a, q.b, q.b, 2 * q.c};
-    fprintf(out, "exact Hessian [[2a, b], [b, 2c]]:\n%s\n", npstr(buf, sizeof buf, exact, 2, 2));
-    fprintf(out, "\nEigenvalues: %s\n", npstr(buf, sizeof buf, ev, 1, 2));
-    static const char *verdict[] = {"All negative: local MAXIMUM (hill top)",
-                                    "Mixed signs: SADDLE POINT",
-                                    "All positive: local MINIMUM (bowl shape)"};
-    fprintf(out, "  -> %s\n", verdict[sign_rule(ev) + 1]);
-    const char *cls = classify(ev, 2, tol);
-    fprintf(out, "  (with a tolerance, section 3.1, tol = %g: %s)\n", tol, cls);
-    if (slope_deriv_gradient(grad, quad_abc, &q, p, 2, h, work) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "\nBut the test is for critical points.  Gradient at (%g, %g): %s\n", px, py,
-            npstr(buf, sizeof buf, grad, 1, 2));
-    for (int i = 0; i < 4; i++)
-        put(H[i]);
-    put(ev[0]);
-    put(ev[1]);
+        put(r.H[i]);
+    put(r.ev[0]);
+    put(r.ev[1]);
     for (int i = 0; i < 4; i++)
         put(V[i]);
-    put(grad[0]);
-    put(grad[1]);
+    put(r.grad[0]);
+    put(r.grad[1]);
+    const char *cls = r.verdict;
     put(!strcmp(cls, "saddle point") ? 0 : !strcmp(cls, "inconclusive") ? 2
                                          : !strcmp(cls, "local min") ? 1 : -1);
-    const double origin[2] = {0.0, 0.0};
-    if (slope_deriv_gradient(grad, quad_abc, &q, origin, 2, h, work) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "Gradient at the origin:    %s\n", npstr(buf, sizeof buf, grad, 1, 2));
     return end(0);
 }
 
