@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "slope.h"
+#include "downhill.h"
 #include "race.h"
 #include "shape.h"
 #include "rates.h"
@@ -359,22 +360,9 @@ EXPORT("live_hessian_grid") int live_hessian_grid(double a, double b, double c, 
 
 #define DESCENT_MAX_STEPS 1000 /* the figure's cap; the program allows 1e6 */
 
-static double parabola(const double *w, size_t n, void *p)
-{
-    (void)n;
-    const double d = w[0] - *(const double *)p;
-    return d * d;
-}
-
-static void parabola_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n;
-    g[0] = 2 * (w[0] - *(const double *)p);
-}
-
-/* Gradient descent on (w - 3)^2 from x0 at rate lr, by libslope's SGD driver
- * as the program runs it.  data: done (the finite steps), diverged (0/1),
- * then w_0..w_done and L(w_0)..L(w_done). */
+/* Gradient descent on (w - 3)^2 from x0 at rate lr, the table printed by
+ * the chapter's own descent_table_print.  data: done (the finite steps),
+ * diverged (0/1), then w_0..w_done and L(w_0)..L(w_done). */
 EXPORT("live_descent") int live_descent(double lr, double x0, int steps)
 {
     begin();
@@ -384,24 +372,11 @@ EXPORT("live_descent") int live_descent(double lr, double x0, int steps)
         return reject("--steps must be between 1 and 1000 here");
     if (!(fabs(x0) <= 1e6))
         return reject("--x0 must be between -1e6 and 1e6");
-    double c = 3.0, traj[DESCENT_MAX_STEPS + 1], loss[DESCENT_MAX_STEPS + 1], work[2];
-    size_t done = (size_t)steps;
-    slope_optim opt = {.kind = SLOPE_OPTIM_SGD};
-    if (slope_optim_sgd_init(&opt.sgd, lr) != SLOPE_OK)
-        return end(1);
-    slope_status s = slope_optim_run(traj, loss, &done, &opt, parabola, parabola_grad, &c, &x0,
-                                     work, 1, (size_t)steps);
+    static double traj[DESCENT_MAX_STEPS + 1], loss[DESCENT_MAX_STEPS + 1];
+    size_t done;
+    slope_status s = descent_table_print(out, traj, loss, &done, lr, x0, steps);
     if (s != SLOPE_OK && s != SLOPE_EDIVERGED)
         return end(1);
-    fprintf(out, "lr = %g, w0 = %g, %d steps; each step multiplies w - 3 by 1 - 2 lr = %g\n", lr,
-            x0, steps, 1 - 2 * lr);
-    fprintf(out, "     step              w            L(w)\n");
-    const size_t stride = steps > 10 ? (size_t)steps / 10 : 1;
-    for (size_t k = 0; k <= done; k++)
-        if (k <= 5 || k % stride == 0 || k == done)
-            fprintf(out, "  %7zu  %13.6g  %14.6g\n", k, traj[k], loss[k]);
-    if (s == SLOPE_EDIVERGED)
-        fprintf(out, "  step %zu overflows to infinity: the run diverged\n", done + 1);
     put((double)done);
     put(s == SLOPE_EDIVERGED);
     for (size_t k = 0; k <= done; k++)
