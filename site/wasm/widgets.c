@@ -47,8 +47,9 @@
 #include "slope.h"
 #include "downhill.h"
 #include "race.h"
-#include "shape.h"
 #include "rates.h"
+#include "roc.h"
+#include "shape.h"
 #include "xor.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
@@ -563,37 +564,13 @@ EXPORT("live_rates") int live_rates(double x0, double y0, int steps, double step
 
 /* ---- roc: chapter 09, table "roc-auc" -------------------------------------------- */
 
-enum { N_SCORES = 100, ROC_MAX_THRESHOLDS = 2000 };
-
-/* The program's classifier: scores = beta(5, 2, 100), then labels =
- * (scores + normal(0, 0.3, 100) > 0.5), from one numpy stream. */
-static void draw_scores(double *scores, int *labels, unsigned seed)
-{
-    slope_rng r;
-    slope_rng_seed(&r, seed);
-    for (int i = 0; i < N_SCORES; i++)
-        scores[i] = slope_rng_beta(&r, 5, 2);
-    for (int i = 0; i < N_SCORES; i++)
-        labels[i] = scores[i] + slope_rng_normal(&r, 0, 0.3) > 0.5;
-}
-
-/* The fraction of (positive, negative) pairs ranked right, a tie one half. */
-static double pair_fraction(const double *s, const int *labels, int n)
-{
-    double wins = 0, pairs = 0;
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < n; j++)
-            if (labels[i] == 1 && labels[j] == 0) {
-                wins += s[i] > s[j] ? 1.0 : s[i] == s[j] ? 0.5 : 0.0;
-                pairs += 1;
-            }
-    return wins / pairs;
-}
+enum { ROC_MAX_THRESHOLDS = 2000 };
 
 /* The exact ROC of the seed's 100 scores and the one on a grid of
- * `thresholds` thresholds (numpy's linspace(0, 1, n)), and their AUCs.
- * data: np, then the exact curve's fpr[np] and tpr[np], then nt and the
- * grid's fpr[nt] and tpr[nt]. */
+ * `thresholds` thresholds (numpy's linspace(0, 1, n)), and their AUCs, the
+ * table printed by the chapter's own roc_auc_table_print.  data: np, then
+ * the exact curve's fpr[np] and tpr[np], then nt and the grid's fpr[nt] and
+ * tpr[nt]. */
 EXPORT("live_roc") int live_roc(int seed, int thresholds)
 {
     begin();
@@ -602,36 +579,14 @@ EXPORT("live_roc") int live_roc(int seed, int thresholds)
     if (thresholds < 2 || thresholds > ROC_MAX_THRESHOLDS)
         return reject("--thresholds must be between 2 and 2000 here");
     static double t[ROC_MAX_THRESHOLDS], gf[ROC_MAX_THRESHOLDS], gt[ROC_MAX_THRESHOLDS];
-    double scores[N_SCORES], fpr[N_SCORES + 1], tpr[N_SCORES + 1], grid, exact;
-    int labels[N_SCORES], nt = thresholds, P = 0, distinct = 1;
-    size_t np;
+    static roc_result r;
+    double scores[N_SCORES];
+    int labels[N_SCORES], nt = thresholds;
     draw_scores(scores, labels, (unsigned)seed);
-    double step = 1.0 / (nt - 1);
-    for (int i = 0; i < nt; i++)
-        t[i] = i * step;
-    t[nt - 1] = 1.0;
-    if (slope_auc_grid(&grid, gf, gt, t, (size_t)nt, scores, labels, N_SCORES) != SLOPE_OK)
+    if (roc_auc_table_print(out, &r, t, gf, gt, scores, labels, nt, (unsigned)seed) != SLOPE_OK)
         return end(1);
-    for (int i = 1; i < nt; i++)
-        distinct += gf[i] != gf[i - 1] || gt[i] != gt[i - 1];
-    fprintf(out, "AUC-ROC (trapezoidal rule): %.4f\n", grid);
-    fprintf(out, "  (1.0 = perfect, 0.5 = random)\n\n");
-    for (int i = 0; i < N_SCORES; i++)
-        P += labels[i];
-    fprintf(out, "%d scores from Beta(5, 2), random seed %u: %d positives, %d negatives\n",
-            N_SCORES, (unsigned)seed, P, N_SCORES - P);
-    if (slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL) != SLOPE_OK ||
-        slope_auc_exact(&exact, scores, labels, N_SCORES, NULL) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "  grid of %d thresholds, trapezoid rule   %.8f  (%d distinct points)\n", nt, grid,
-            distinct);
-    fprintf(out, "  exact ROC, trapezoid rule              %.8f  (%zu points)\n",
-            slope_integrate_trapz(tpr, fpr, np), np);
-    fprintf(out, "  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", exact);
-    fprintf(out, "  fraction of pairs ranked right         %.8f\n",
-            pair_fraction(scores, labels, N_SCORES));
-    fprintf(out, "grid - exact = %+.8f; at four digits, grid %.4f against exact %.4f\n",
-            grid - exact, grid, exact);
+    size_t np = r.np;
+    const double *fpr = r.fpr, *tpr = r.tpr;
     put((double)np);
     for (size_t i = 0; i < np; i++)
         put(fpr[i]);
