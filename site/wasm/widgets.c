@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "slope.h"
+#include "arrows.h"
 #include "downhill.h"
 #include "race.h"
 #include "rates.h"
@@ -241,65 +242,24 @@ EXPORT("live_neuron") int live_neuron(double w, double b, double x, double lo, d
 
 /* ---- arrows: chapter 03, table "arrows" ----------------------------------------- */
 
-/* -0.0 printed as +0.0000, not -0.0000. */
-static double plus_zero(double v) { return v + 0.0; }
-
-/* A bowl a (w1 - c1)^2 + b (w2 - c2)^2; params = {a, b, c1, c2}. */
-static double bowl(const double *w, size_t n, void *params)
-{
-    const double *k = params;
-    (void)n;
-    return k[0] * (w[0] - k[2]) * (w[0] - k[2]) + k[1] * (w[1] - k[3]) * (w[1] - k[3]);
-}
-
-static void grad_bowl(double g[2], const double w[2], const double k[4])
-{
-    g[0] = 2 * k[0] * (w[0] - k[2]);
-    g[1] = 2 * k[1] * (w[1] - k[3]);
-}
-
 /* The gradient of L = w1^2 + w2^2 at (w1, w2), its negative, its length, and
- * the point slid toward the minimum.  data: L, grad (2), numerical grad (2),
- * |grad|. */
+ * the point slid toward the minimum, the table printed by the chapter's own
+ * arrows_table_print.  data: L, grad (2), numerical grad (2), |grad|. */
 EXPORT("live_arrows") int live_arrows(double w1, double w2)
 {
     begin();
     double w[2] = {plus_zero(w1), plus_zero(w2)};
     if (!(fabs(w[0]) <= 1e6 && fabs(w[1]) <= 1e6))
         return reject("--w1 and --w2 must lie in [-1e6, 1e6]");
-    double k[4] = {1, 1, 0, 0}, g[2], num[2], work[2];
-    grad_bowl(g, w, k);
-    if (slope_deriv_gradient(num, bowl, k, w, 2, slope_deriv_step_central(1.0), work) != SLOPE_OK)
+    arrows_result r;
+    if (arrows_table_print(out, &r, w) != SLOPE_OK)
         return end(1);
-    double norm = slope_linalg_norm2(g, 2);
-    fprintf(out, "point (w1, w2) = (%+.4f, %+.4f),  L = %.4f\n", w[0], w[1], bowl(w, 2, k));
-    fprintf(out, "  grad L = (2 w1, 2 w2)  = (%+.4f, %+.4f)   uphill arrow\n", g[0], g[1]);
-    fprintf(out, "  numerical grad L       = (%+.4f, %+.4f)\n", num[0], num[1]);
-    fprintf(out, "  -grad L                = (%+.4f, %+.4f)   steepest-descent arrow\n",
-            plus_zero(-g[0]), plus_zero(-g[1]));
-    fprintf(out, "  |grad L|               = %.4f  (= 2 x distance to the minimum)\n", norm);
-    slope_table_col cols[] = {{"fraction", "%.2f", 8},
-                              {"w1", "%+.4f", 8},
-                              {"w2", "%+.4f", 8},
-                              {"L", "%.6f", 9},
-                              {"|grad L|", "%.6f", 9}};
-    fprintf(out, "\nsliding the point straight toward the minimum at (0, 0):\n");
-    if (slope_table_header(out, cols, 5, "  ") != SLOPE_OK)
-        return end(1);
-    const double frac[] = {1.0, 0.5, 0.25, 0.1, 0.01, 0.0};
-    for (int i = 0; i < 6; i++) {
-        double q[2] = {plus_zero(frac[i] * w[0]), plus_zero(frac[i] * w[1])}, gq[2];
-        grad_bowl(gq, q, k);
-        double row[] = {frac[i], q[0], q[1], bowl(q, 2, k), slope_linalg_norm2(gq, 2)};
-        if (slope_table_row(out, cols, 5, "  ", row) != SLOPE_OK)
-            return end(1);
-    }
-    put(bowl(w, 2, k));
-    put(g[0]);
-    put(g[1]);
-    put(num[0]);
-    put(num[1]);
-    put(norm);
+    put(r.L);
+    put(r.g[0]);
+    put(r.g[1]);
+    put(r.num[0]);
+    put(r.num[1]);
+    put(r.norm);
     return end(0);
 }
 
