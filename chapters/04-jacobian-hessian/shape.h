@@ -32,7 +32,8 @@ const char *classify(const double *ev, size_t n, double tol);
 /* numpy's str() of a rows x cols array into buf (a vector when rows == 1);
  * where numpy would switch to scientific notation, each entry as %.3e.
  * SLOPE_OK, or the status of slope_table_numpy_vector/_matrix when it fails
- * otherwise (SLOPE_ERANGE for a buffer too small, SLOPE_EINVAL ...). */
+ * otherwise (lib/table.h: SLOPE_EINVAL for a NULL pointer or a zero size,
+ * SLOPE_ETOL when buf is too small). */
 slope_status shape_npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols);
 
 /* What the table hessian leaves for a caller that draws it: the numerical
