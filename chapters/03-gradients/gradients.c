@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "chapter.h"
+#include "arrows.h"
 #include "slope.h"
 
 #define DEG (180.0 / PI)
@@ -36,20 +37,8 @@ static void grad_f_xy(double g[2], const double p[2])
     g[1] = p[0] * p[0] + 6 * p[1];
 }
 
-/* A bowl a (w1 - c1)^2 + b (w2 - c2)^2; params = {a, b, c1, c2}. */
-static double bowl(const double *w, size_t n, void *params)
-{
-    const double *k = params;
-    (void)n;
-    return k[0] * (w[0] - k[2]) * (w[0] - k[2]) + k[1] * (w[1] - k[3]) * (w[1] - k[3]);
-}
-
-/* Its gradient by hand: (2a (w1 - c1), 2b (w2 - c2)). */
-static void grad_bowl(double g[2], const double w[2], const double k[4])
-{
-    g[0] = 2 * k[0] * (w[0] - k[2]);
-    g[1] = 2 * k[1] * (w[1] - k[3]);
-}
+/* The bowl a (w1 - c1)^2 + b (w2 - c2)^2 (bowl, grad_bowl) and plus_zero
+ * live in arrows.c, which the course website's live figure compiles too. */
 
 /* weave: line */
 /* A function of two variables seen along the line p + t u: an ordinary
@@ -89,13 +78,6 @@ static double angle_deg(const double a[2], const double b[2])
 static double tidy(double v)
 {
     return fabs(v) < DBL_EPSILON ? 0.0 : v;
-}
-
-/* v + 0.0 turns -0.0 into +0.0 and leaves every other value alone: a point
- * at w1 = 0 has the gradient 0, not "-0.0000". */
-static double plus_zero(double v)
-{
-    return v + 0.0;
 }
 
 /* numpy's str() of a 2-vector, into buf. */
@@ -269,34 +251,12 @@ static void contour_chords(void)
 
 /* ---- 5. two arrows on the bowl w1^2 + w2^2 ------------------------------- */
 
+/* The table and its computation are arrows.c's, shared with the course website. */
 static void bowl_arrows(const double w[2])
 {
     chapter_table("arrows", "the gradient arrows of L = w1^2 + w2^2 at the chosen point");
-    double k[4] = {1, 1, 0, 0}, g[2], num[2], work[2];
-    grad_bowl(g, w, k);
-    chapter_check(slope_deriv_gradient(num, bowl, k, w, 2, slope_deriv_step_central(1.0), work),
-                  "the numerical gradient");
-    double norm = slope_linalg_norm2(g, 2);
-    printf("point (w1, w2) = (%+.4f, %+.4f),  L = %.4f\n", w[0], w[1], bowl(w, 2, k));
-    printf("  grad L = (2 w1, 2 w2)  = (%+.4f, %+.4f)   uphill arrow\n", g[0], g[1]);
-    printf("  numerical grad L       = (%+.4f, %+.4f)\n", num[0], num[1]);
-    printf("  -grad L                = (%+.4f, %+.4f)   steepest-descent arrow\n", plus_zero(-g[0]),
-           plus_zero(-g[1]));
-    printf("  |grad L|               = %.4f  (= 2 x distance to the minimum)\n", norm);
-    slope_table_col cols[] = {{"fraction", "%.2f", 8},
-                              {"w1", "%+.4f", 8},
-                              {"w2", "%+.4f", 8},
-                              {"L", "%.6f", 9},
-                              {"|grad L|", "%.6f", 9}};
-    printf("\nsliding the point straight toward the minimum at (0, 0):\n");
-    chapter_check(slope_table_header(stdout, cols, 5, "  "), "printing the table");
-    const double frac[] = {1.0, 0.5, 0.25, 0.1, 0.01, 0.0};
-    for (int i = 0; i < 6; i++) {
-        double q[2] = {plus_zero(frac[i] * w[0]), plus_zero(frac[i] * w[1])}, gq[2];
-        grad_bowl(gq, q, k);
-        double row[] = {frac[i], q[0], q[1], bowl(q, 2, k), slope_linalg_norm2(gq, 2)};
-        chapter_check(slope_table_row(stdout, cols, 5, "  ", row), "printing the table");
-    }
+    arrows_result r;
+    chapter_check(arrows_table_print(stdout, &r, w), "the arrows table");
 }
 
 /* ---- 6. -grad aims at the minimum only when the bowl is round -------------- */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "shape.h"
 #include "slope.h"
 
 /* ---- printing -------------------------------------------------------------- */
@@ -36,22 +37,7 @@
  * each entry as %.3e instead so the program keeps going. */
 static const char *npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols)
 {
-    slope_status s = rows == 1 ? slope_table_numpy_vector(buf, size, a, cols)
-                               : slope_table_numpy_matrix(buf, size, a, rows, cols);
-    if (s != SLOPE_EDOM) {
-        chapter_check(s, "formatting an array");
-        return buf;
-    }
-    size_t pos = 0;
-    for (size_t i = 0; i < rows; i++) {
-        const char *open = rows == 1 ? "[" : (i == 0 ? "[[" : " [");
-        pos += (size_t)snprintf(buf + pos, size - pos, "%s", open);
-        for (size_t j = 0; j < cols && pos < size; j++)
-            pos += (size_t)snprintf(buf + pos, size - pos, "%s%.3e", j ? " " : "", a[i * cols + j]);
-        if (pos < size)
-            pos += (size_t)snprintf(buf + pos, size - pos, "]%s",
-                                    i + 1 < rows ? "\n" : (rows > 1 ? "]" : ""));
-    }
+    chapter_check(shape_npstr(buf, size, a, rows, cols), "formatting an array");
     return buf;
 }
 
@@ -251,61 +237,15 @@ static void jacobian_steps(double x, double y)
 
 /* ---- the Hessian and its eigenvalues ----------------------------------------- */
 
-/* f(x, y) = a x^2 + b xy + c y^2, evaluated left to right as numpy does with
- * the same expression, so the four-point formula rounds exactly as numpy's. */
-typedef struct {
-    double a, b, c;
-} quad;
-
-static double quadratic(const double *p, size_t n, void *params)
-{
-    (void)n;
-    const quad *q = params;
-    double x = p[0], y = p[1];
-    return q->a * x * x + q->b * x * y + q->c * y * y;
-}
-
-/* The bare sign rule: the signs of the eigenvalues, nothing else.  Returns 1
- * all positive, -1 all negative, 0 mixed (a zero counts as "mixed"). */
-static int sign_rule(const double ev[2])
-{
-    if (ev[0] > 0 && ev[1] > 0)
-        return 1;
-    if (ev[0] < 0 && ev[1] < 0)
-        return -1;
-    return 0;
-}
+/* a x^2 + b xy + c y^2 (quad_abc), the sign rule and the test with a
+ * tolerance (classify) live in shape.c, which the course website's live
+ * figure compiles too. */
 
 static const char *naive_shape(const double ev[2])
 {
     static const char *shape[] = {"local max", "saddle point", "local min"};
     return shape[sign_rule(ev) + 1];
 }
-
-/* weave: classify */
-/* The second-derivative test for n variables at a critical point, given the
- * Hessian's eigenvalues.  One eigenvalue of each sign settles "saddle" at
- * once; otherwise an eigenvalue within tol of zero (a flat direction, or one
- * the finite-difference noise cannot resolve) makes the test inconclusive:
- * the answer then hangs on higher derivatives. */
-static const char *classify(const double *ev, size_t n, double tol)
-{
-    int pos = 0, neg = 0, flat = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ev[i] > tol)
-            pos++;
-        else if (ev[i] < -tol)
-            neg++;
-        else
-            flat++;
-    }
-    if (pos && neg)
-        return "saddle point";
-    if (flat)
-        return "inconclusive";
-    return pos ? "local min" : "local max";
-}
-/* weave end */
 
 /* Hessian of fn at p by the four-point formula, and its eigenvalues. */
 static void hessian_eigen(double H[4], double ev[2], slope_fn_n fn, void *params,
@@ -316,32 +256,13 @@ static void hessian_eigen(double H[4], double ev[2], slope_fn_n fn, void *params
     chapter_check(slope_linalg_eigsym(ev, NULL, H, 2, work), "the eigenvalues of the Hessian");
 }
 
-static void hessian(quad *q, double px, double py, double h, double tol)
+/* The table and its computation are shape.c's, shared with the course website. */
+static void hessian(const quad *q, double px, double py, double h, double tol)
 {
     chapter_table("hessian", "the Hessian of a x^2 + b xy + c y^2 by the four-point formula");
-    double p[2] = {px, py}, H[4], Hr[4], ev[2], grad[2], work[2];
-    char buf[256], s1[32], s2[32], s3[32];
-    printf("f(x, y) = a x^2 + b xy + c y^2 with a = %g, b = %g, c = %g; point (%g, %g); h = %g\n",
-           q->a, q->b, q->c, px, py, h);
-    hessian_eigen(H, ev, quadratic, q, p, h);
-    round_to(Hr, H, 4, 4);
-    printf("\nHessian at (%g, %g), rounded to 4 decimals:\n%s\n", px, py, npstr(buf, sizeof buf, Hr, 2, 2));
-    printf("unrounded: H11 = %s, H12 = H21 = %s, H22 = %s\n", repr(s1, sizeof s1, H[0]),
-           repr(s2, sizeof s2, H[1]), repr(s3, sizeof s3, H[3]));
-    const double exact[4] = {2 * q->a, q->b, q->b, 2 * q->c};
-    printf("exact Hessian [[2a, b], [b, 2c]]:\n%s\n", npstr(buf, sizeof buf, exact, 2, 2));
-    printf("\nEigenvalues: %s\n", npstr(buf, sizeof buf, ev, 1, 2));
-    static const char *verdict[] = {"All negative: local MAXIMUM (hill top)",
-                                    "Mixed signs: SADDLE POINT",
-                                    "All positive: local MINIMUM (bowl shape)"};
-    printf("  -> %s\n", verdict[sign_rule(ev) + 1]);
-    printf("  (with a tolerance, section 3.1, tol = %g: %s)\n", tol, classify(ev, 2, tol));
-    chapter_check(slope_deriv_gradient(grad, quadratic, q, p, 2, h, work), "the gradient");
-    printf("\nBut the test is for critical points.  Gradient at (%g, %g): %s\n", px, py,
-           npstr(buf, sizeof buf, grad, 1, 2));
-    const double origin[2] = {0.0, 0.0};
-    chapter_check(slope_deriv_gradient(grad, quadratic, q, origin, 2, h, work), "the gradient");
-    printf("Gradient at the origin:    %s\n", npstr(buf, sizeof buf, grad, 1, 2));
+    const double p[2] = {px, py};
+    shape_result r;
+    chapter_check(hessian_table_print(stdout, &r, q, p, h, tol), "the Hessian table");
 }
 
 /* ---- the diagnosis at the origin ---------------------------------------------- */

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "downhill.h"
 #include "slope.h"
 
 /* The data are 2 X + 1 + 0.3 noise with numpy's rounding after every
@@ -40,19 +41,8 @@
 
 /* ---- the losses this chapter descends ------------------------------------ */
 
-/* L(w) = (w - c)^2: a one-dimensional bowl with its minimum at c. */
-static double parabola(const double *w, size_t n, void *p)
-{
-    (void)n;
-    const double d = w[0] - *(const double *)p;
-    return d * d;
-}
-
-static void parabola_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n;
-    g[0] = 2 * (w[0] - *(const double *)p);
-}
+/* L(w) = (w - c)^2, parabola() and parabola_grad(), lives in downhill.c,
+ * which the course website's live figure compiles too. */
 
 /* L(w1, w2) = (w1 - 2)^2 + 4 (w2 - 1)^2: an elliptical bowl, four times as
  * curved along w2 as along w1, with its minimum at (2, 1). */
@@ -200,26 +190,17 @@ static void lr_regimes(double x0, int steps)
 }
 
 /* A run at the user's rate and start as a table, printed at the first five
- * steps, every tenth of the run, and the last. */
+ * steps, every tenth of the run, and the last: downhill.c's, shared with the
+ * course website. */
 static void your_descent(double lr, double x0, int steps)
 {
     chapter_table("descent", "your run: (w - 3)^2 at your rate and start");
-    double c = 3.0, *traj = xmalloc((size_t)steps + 1, sizeof *traj);
+    double *traj = xmalloc((size_t)steps + 1, sizeof *traj);
     double *loss = xmalloc((size_t)steps + 1, sizeof *loss);
-    size_t done = (size_t)steps;
-    slope_status s = descend(traj, loss, &done, lr, parabola, parabola_grad, &c, &x0, 1,
-                             (size_t)steps);
+    size_t done;
+    slope_status s = descent_table_print(stdout, traj, loss, &done, lr, x0, steps);
     if (s != SLOPE_EDIVERGED)
         chapter_check(s, "descending (w - 3)^2");
-    printf("lr = %g, w0 = %g, %d steps; each step multiplies w - 3 by 1 - 2 lr = %g\n", lr, x0,
-           steps, 1 - 2 * lr);
-    printf("     step              w            L(w)\n");
-    const size_t stride = steps > 10 ? (size_t)steps / 10 : 1;
-    for (size_t k = 0; k <= done; k++)
-        if (k <= 5 || k % stride == 0 || k == done)
-            printf("  %7zu  %13.6g  %14.6g\n", k, traj[k], loss[k]);
-    if (s == SLOPE_EDIVERGED)
-        printf("  step %zu overflows to infinity: the run diverged\n", done + 1);
     free(traj);
     free(loss);
 }

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "race.h"
 #include "slope.h"
 
 enum { MAX_STEPS = 100000 };
@@ -43,33 +44,8 @@ static void bowl_grad(double *g, const double *w, size_t n, void *p)
     g[0] = 2 * (w[0] - 3);
 }
 
-/* The ravine: curvature 2 along w1, 20 along w2. */
-static double ravine(const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return w[0] * w[0] + 10 * (w[1] * w[1]);
-}
-
-static void ravine_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = 2 * w[0];
-    g[1] = 20 * w[1];
-}
-
-/* Non-convex in w1: minima at w1 = -pi/2 + 2 pi k, where the loss is -1. */
-static double wavy(const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return sin(w[0]) + 0.5 * (w[1] * w[1]);
-}
-
-static void wavy_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = cos(w[0]);
-    g[1] = w[1];
-}
+/* The ravine w1^2 + 10 w2^2 and sin(w1) + 0.5 w2^2 live in race.c, which the
+ * course website's live figure compiles too. */
 
 /* ---- setting up an optimizer (each one's moments live with the caller) ----- */
 
@@ -998,52 +974,13 @@ static void four_optimizers(void)
 
 /* ---- 8. your own run ------------------------------------------------------------------- */
 
-typedef struct {
-    double lr, beta, beta1, beta2, eps, w1, w2;
-    int steps, problem;
-} settings;
-
-static void print_run(const char *name, slope_optim *o, const settings *s)
-{
-    double *traj = malloc(2 * ((size_t)s->steps + 1) * sizeof *traj), work[2];
-    double *loss = malloc(((size_t)s->steps + 1) * sizeof *loss), x0[2] = {s->w1, s->w2};
-    chapter_require(traj && loss, "out of memory: try fewer --steps");
-    slope_fn_n f = s->problem == 1 ? ravine : wavy;
-    slope_grad_fn g = s->problem == 1 ? ravine_grad : wavy_grad;
-    size_t done = 0, k = (size_t)s->steps;
-    slope_status st = slope_optim_run(traj, loss, &done, o, f, g, NULL, x0, work, 2, k);
-    if (st == SLOPE_EDIVERGED) {
-        printf("%-9s  diverged: step %zu gave a non-finite w\n", name, done + 1);
-    } else {
-        chapter_check(st, "your run");
-        printf("%-9s", name);
-        for (int q = 1; q <= 4; q++)
-            printf("  %12.5e", loss[k * q / 4]);
-        printf("   (%+.5e, %+.5e)\n", traj[2 * k], traj[2 * k + 1]);
-    }
-    free(traj);
-    free(loss);
-}
-
-static void your_run(const settings *s)
+/* The table and its runs are race.c's, shared with the course website. */
+static void your_run(const race_settings *s)
 {
     chapter_table("your-run", "your settings (see --help): the four optimizers side by side");
-    double v[2], r[2], m[2], mv[2];
-    printf("%s from (%g, %g): lr %g, beta %g (momentum, RMSProp), beta1 %g, beta2 %g, eps %g\n",
-           s->problem == 1 ? "Ravine w1^2 + 10 w2^2" : "sin(w1) + 0.5 w2^2", s->w1, s->w2, s->lr,
-           s->beta, s->beta1, s->beta2, s->eps);
-    int k = s->steps;
-    printf("%-9s  %12s  %12s  %12s  %12s   %s\n", "loss at", "", "", "", "", "final w");
-    printf("%-9s  %12d  %12d  %12d  %12d\n", "step", k / 4, k / 2, 3 * k / 4, k);
-    printf("----------------------------------------------------------------------------------------------\n");
-    slope_optim o = make_sgd(s->lr);
-    print_run("SGD", &o, s);
-    o = make_momentum(v, 2, s->lr, s->beta, SLOPE_MOMENTUM_EMA);
-    print_run("Momentum", &o, s);
-    o = make_rmsprop(r, 2, s->lr, s->beta, s->eps);
-    print_run("RMSProp", &o, s);
-    o = make_adam(m, mv, 2, s->lr, s->beta1, s->beta2, s->eps);
-    print_run("Adam", &o, s);
+    slope_status st = race_table_print(stdout, s, NULL, NULL);
+    chapter_require(st != SLOPE_ENOMEM, "out of memory: try fewer --steps");
+    chapter_check(st, "your run");
 }
 
 /* ---- figure data -------------------------------------------------------------- */
@@ -1095,8 +1032,8 @@ static void figure_paths(void)
 
 int main(int argc, char **argv)
 {
-    settings s = {.lr = 0.05, .beta = 0.9, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8,
-                  .w1 = 2.0, .w2 = 1.0, .steps = 100, .problem = 1};
+    race_settings s = {.lr = 0.05, .beta = 0.9, .beta1 = 0.9, .beta2 = 0.999, .eps = 1e-8,
+                       .w1 = 2.0, .w2 = 1.0, .steps = 100, .problem = 1};
     const chapter_opt opts[] = {
         {"lr", CHAPTER_DOUBLE, &s.lr, "learning rate of your run (> 0)"},
         {"beta", CHAPTER_DOUBLE, &s.beta, "momentum's and RMSProp's beta, in [0, 1)"},

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "roc.h"
 #include "slope.h"
 
 /* ---- quadrature settings: one place, passed everywhere ------------------- */
@@ -420,29 +421,16 @@ static void areas(const quad_cfg *q)
 
 /* ---- ROC and AUC --------------------------------------------------------- */
 
-enum { N_SCORES = 100 };   /* the sample size of section 8 */
+/* The scores (draw_scores), the grid (roc_linspace01), the pair fraction
+ * and the table roc-auc live in roc.c, which the course website's live
+ * figure compiles too. */
 
-/* The classifier of section 8, as numpy draws it: scores = beta(5, 2, 100),
- * then labels = (scores + normal(0, 0.3, 100) > 0.5), all the scores drawn
- * before any of the noise, from one stream. */
-static void draw_scores(double *scores, int *labels, unsigned rng_seed)
-{
-    slope_rng r;
-    slope_rng_seed(&r, rng_seed);
-    for (int i = 0; i < N_SCORES; i++)
-        scores[i] = slope_rng_beta(&r, 5, 2);
-    for (int i = 0; i < N_SCORES; i++)
-        labels[i] = scores[i] + slope_rng_normal(&r, 0, 0.3) > 0.5;
-}
-
-/* numpy's linspace(0, 1, n): i times the step 1/(n-1), the last set to 1. */
+/* numpy's linspace(0, 1, n), allocated (the caller frees it). */
 static double *linspace01(int n)
 {
-    double *t = malloc((size_t)n * sizeof *t), step = 1.0 / (n - 1);
+    double *t = malloc((size_t)n * sizeof *t);
     chapter_require(t != NULL, "out of memory for the thresholds");
-    for (int i = 0; i < n; i++)
-        t[i] = i * step;
-    t[n - 1] = 1.0;
+    roc_linspace01(t, n);
     return t;
 }
 
@@ -450,58 +438,25 @@ static double *linspace01(int n)
  * (fpr, tpr) points the grid reached. */
 static double grid_auc(const double *scores, const int *labels, int nt, int *distinct)
 {
-    double *t = linspace01(nt), *fpr = malloc((size_t)nt * sizeof *fpr),
+    double *t = malloc((size_t)nt * sizeof *t), *fpr = malloc((size_t)nt * sizeof *fpr),
            *tpr = malloc((size_t)nt * sizeof *tpr), auc;
-    chapter_require(fpr && tpr, "out of memory for the grid's rates");
-    chapter_check(slope_auc_grid(&auc, fpr, tpr, t, (size_t)nt, scores, labels, N_SCORES),
-                  "the grid AUC");
-    *distinct = 1;   /* points differing from their neighbour: the grid's real corners */
-    for (int i = 1; i < nt; i++)
-        *distinct += fpr[i] != fpr[i - 1] || tpr[i] != tpr[i - 1];
+    chapter_require(t && fpr && tpr, "out of memory for the grid's rates");
+    chapter_check(roc_grid_auc(&auc, distinct, t, fpr, tpr, scores, labels, nt), "the grid AUC");
     free(t), free(fpr), free(tpr);
     return auc;
 }
 
-/* weave: pairs */
-/* AUC as a probability: of all (positive, negative) pairs, the fraction in
- * which the positive scores higher, a tie counting one half. */
-static double pair_fraction(const double *s, const int *labels, int n)
-{
-    double wins = 0, pairs = 0;
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < n; j++)
-            if (labels[i] == 1 && labels[j] == 0) {
-                wins += s[i] > s[j] ? 1.0 : s[i] == s[j] ? 0.5 : 0.0;
-                pairs += 1;
-            }
-    return wins / pairs;
-}
-/* weave end */
-
 static void roc_auc(const double *scores, const int *labels, int nt, unsigned seed, double *exact)
 {
     chapter_table("roc-auc", "the area under the ROC curve: a threshold grid and the exact curve");
-    int distinct, P = 0;
-    double grid = grid_auc(scores, labels, nt, &distinct);
-    printf("AUC-ROC (trapezoidal rule): %.4f\n", grid);
-    printf("  (1.0 = perfect, 0.5 = random)\n\n");
-    for (int i = 0; i < N_SCORES; i++)
-        P += labels[i];
-    printf("%d scores from Beta(5, 2), random seed %u: %d positives, %d negatives\n", N_SCORES,
-           seed, P, N_SCORES - P);
-    double fpr[N_SCORES + 1], tpr[N_SCORES + 1];
-    size_t np;
-    chapter_check(slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL), "the ROC");
-    chapter_check(slope_auc_exact(exact, scores, labels, N_SCORES, NULL), "the exact AUC");
-    printf("  grid of %d thresholds, trapezoid rule   %.8f  (%d distinct points)\n", nt, grid,
-           distinct);
-    printf("  exact ROC, trapezoid rule              %.8f  (%zu points)\n",
-           slope_integrate_trapz(tpr, fpr, np), np);
-    printf("  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", *exact);
-    printf("  fraction of pairs ranked right         %.8f\n",
-           pair_fraction(scores, labels, N_SCORES));
-    printf("grid - exact = %+.8f; at four digits, grid %.4f against exact %.4f\n",
-           grid - *exact, grid, *exact);
+    double *t = malloc((size_t)nt * sizeof *t), *gf = malloc((size_t)nt * sizeof *gf),
+           *gt = malloc((size_t)nt * sizeof *gt);
+    chapter_require(t && gf && gt, "out of memory for the grid's rates");
+    roc_result r;
+    chapter_check(roc_auc_table_print(stdout, &r, t, gf, gt, scores, labels, nt, seed),
+                  "the ROC and its AUCs");
+    *exact = r.exact;
+    free(t), free(gf), free(gt);
 }
 
 /* ---- why the grid differs: it bins the scores ---------------------------- */

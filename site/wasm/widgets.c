@@ -45,7 +45,12 @@
 #include <string.h>
 
 #include "slope.h"
+#include "arrows.h"
+#include "downhill.h"
+#include "race.h"
 #include "rates.h"
+#include "roc.h"
+#include "shape.h"
 #include "xor.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
@@ -237,136 +242,35 @@ EXPORT("live_neuron") int live_neuron(double w, double b, double x, double lo, d
 
 /* ---- arrows: chapter 03, table "arrows" ----------------------------------------- */
 
-/* -0.0 printed as +0.0000, not -0.0000. */
-static double plus_zero(double v) { return v + 0.0; }
-
-/* A bowl a (w1 - c1)^2 + b (w2 - c2)^2; params = {a, b, c1, c2}. */
-static double bowl(const double *w, size_t n, void *params)
-{
-    const double *k = params;
-    (void)n;
-    return k[0] * (w[0] - k[2]) * (w[0] - k[2]) + k[1] * (w[1] - k[3]) * (w[1] - k[3]);
-}
-
-static void grad_bowl(double g[2], const double w[2], const double k[4])
-{
-    g[0] = 2 * k[0] * (w[0] - k[2]);
-    g[1] = 2 * k[1] * (w[1] - k[3]);
-}
-
 /* The gradient of L = w1^2 + w2^2 at (w1, w2), its negative, its length, and
- * the point slid toward the minimum.  data: L, grad (2), numerical grad (2),
- * |grad|. */
+ * the point slid toward the minimum, the table printed by the chapter's own
+ * arrows_table_print.  data: L, grad (2), numerical grad (2), |grad|. */
 EXPORT("live_arrows") int live_arrows(double w1, double w2)
 {
     begin();
     double w[2] = {plus_zero(w1), plus_zero(w2)};
     if (!(fabs(w[0]) <= 1e6 && fabs(w[1]) <= 1e6))
         return reject("--w1 and --w2 must lie in [-1e6, 1e6]");
-    double k[4] = {1, 1, 0, 0}, g[2], num[2], work[2];
-    grad_bowl(g, w, k);
-    if (slope_deriv_gradient(num, bowl, k, w, 2, slope_deriv_step_central(1.0), work) != SLOPE_OK)
+    arrows_result r;
+    if (arrows_table_print(out, &r, w) != SLOPE_OK)
         return end(1);
-    double norm = slope_linalg_norm2(g, 2);
-    fprintf(out, "point (w1, w2) = (%+.4f, %+.4f),  L = %.4f\n", w[0], w[1], bowl(w, 2, k));
-    fprintf(out, "  grad L = (2 w1, 2 w2)  = (%+.4f, %+.4f)   uphill arrow\n", g[0], g[1]);
-    fprintf(out, "  numerical grad L       = (%+.4f, %+.4f)\n", num[0], num[1]);
-    fprintf(out, "  -grad L                = (%+.4f, %+.4f)   steepest-descent arrow\n",
-            plus_zero(-g[0]), plus_zero(-g[1]));
-    fprintf(out, "  |grad L|               = %.4f  (= 2 x distance to the minimum)\n", norm);
-    slope_table_col cols[] = {{"fraction", "%.2f", 8},
-                              {"w1", "%+.4f", 8},
-                              {"w2", "%+.4f", 8},
-                              {"L", "%.6f", 9},
-                              {"|grad L|", "%.6f", 9}};
-    fprintf(out, "\nsliding the point straight toward the minimum at (0, 0):\n");
-    if (slope_table_header(out, cols, 5, "  ") != SLOPE_OK)
-        return end(1);
-    const double frac[] = {1.0, 0.5, 0.25, 0.1, 0.01, 0.0};
-    for (int i = 0; i < 6; i++) {
-        double q[2] = {plus_zero(frac[i] * w[0]), plus_zero(frac[i] * w[1])}, gq[2];
-        grad_bowl(gq, q, k);
-        double row[] = {frac[i], q[0], q[1], bowl(q, 2, k), slope_linalg_norm2(gq, 2)};
-        if (slope_table_row(out, cols, 5, "  ", row) != SLOPE_OK)
-            return end(1);
-    }
-    put(bowl(w, 2, k));
-    put(g[0]);
-    put(g[1]);
-    put(num[0]);
-    put(num[1]);
-    put(norm);
+    put(r.L);
+    put(r.g[0]);
+    put(r.g[1]);
+    put(r.num[0]);
+    put(r.num[1]);
+    put(r.norm);
     return end(0);
 }
 
 /* ---- hessian: chapter 04, table "hessian" --------------------------------------- */
 
-/* f(x, y) = a x^2 + b xy + c y^2, in the program's evaluation order. */
-typedef struct {
-    double a, b, c;
-} quad;
-
-static double quad_abc(const double *p, size_t n, void *params)
-{
-    (void)n;
-    const quad *q = params;
-    double x = p[0], y = p[1];
-    return q->a * x * x + q->b * x * y + q->c * y * y;
-}
-
-static int sign_rule(const double ev[2])
-{
-    if (ev[0] > 0 && ev[1] > 0)
-        return 1;
-    if (ev[0] < 0 && ev[1] < 0)
-        return -1;
-    return 0;
-}
-
-static const char *classify(const double *ev, size_t n, double tol)
-{
-    int pos = 0, neg = 0, flat = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ev[i] > tol)
-            pos++;
-        else if (ev[i] < -tol)
-            neg++;
-        else
-            flat++;
-    }
-    if (pos && neg)
-        return "saddle point";
-    if (flat)
-        return "inconclusive";
-    return pos ? "local min" : "local max";
-}
-
-/* numpy's str() of a rows x cols array; %.3e entries where numpy would
- * switch to scientific (the program's npstr). */
-static const char *npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols)
-{
-    slope_status s = rows == 1 ? slope_table_numpy_vector(buf, size, a, cols)
-                               : slope_table_numpy_matrix(buf, size, a, rows, cols);
-    if (s != SLOPE_EDOM)
-        return s == SLOPE_OK ? buf : "?";
-    size_t pos = 0;
-    for (size_t i = 0; i < rows; i++) {
-        const char *open = rows == 1 ? "[" : (i == 0 ? "[[" : " [");
-        pos += (size_t)snprintf(buf + pos, size - pos, "%s", open);
-        for (size_t j = 0; j < cols && pos < size; j++)
-            pos += (size_t)snprintf(buf + pos, size - pos, "%s%.3e", j ? " " : "", a[i * cols + j]);
-        if (pos < size)
-            pos += (size_t)snprintf(buf + pos, size - pos, "]%s",
-                                    i + 1 < rows ? "\n" : (rows > 1 ? "]" : ""));
-    }
-    return buf;
-}
-
 /* The Hessian of a x^2 + b xy + c y^2 at (px, py) by the four-point formula
- * with step h, its eigenvalues and the verdict.  data: H (4, row-major),
- * the eigenvalues (2), the eigenvectors as the columns of V (4), the
- * numerical gradient at (px, py) (2), the verdict with tol (-1 max, 0
- * saddle, 1 min, 2 inconclusive). */
+ * with step h, its eigenvalues and the verdict, the table printed by the
+ * chapter's own hessian_table_print.  data: H (4, row-major), the
+ * eigenvalues (2), the eigenvectors as the columns of V (4), the numerical
+ * gradient at (px, py) (2), the verdict with tol (-1 max, 0 saddle, 1 min, 2
+ * inconclusive). */
 EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px, double py,
                                         double h, double tol)
 {
@@ -375,49 +279,24 @@ EXPORT("live_hessian") int live_hessian(double a, double b, double c, double px,
         return reject("--h must be in [1e-100, 1]: the formula divides by 4h^2");
     if (!(tol > 0))
         return reject("--tol must be positive");
-    quad q = {a, b, c};
-    double p[2] = {px, py}, H[4], Hr[4], ev[2], ev2[2], V[4], grad[2], work[4];
-    char buf[256], s1[32], s2[32], s3[32];
-    fprintf(out, "f(x, y) = a x^2 + b xy + c y^2 with a = %g, b = %g, c = %g; point (%g, %g); h = %g\n",
-            q.a, q.b, q.c, px, py, h);
-    if (slope_deriv_hessian(H, quad_abc, &q, p, 2, h, work) != SLOPE_OK ||
-        slope_linalg_eigsym(ev, NULL, H, 2, work) != SLOPE_OK ||
-        slope_linalg_eigsym(ev2, V, H, 2, work) != SLOPE_OK) /* V for the figure only */
+    const quad q = {a, b, c};
+    const double p[2] = {px, py};
+    double ev2[2], V[4], work[4];
+    shape_result r;
+    if (hessian_table_print(out, &r, &q, p, h, tol) != SLOPE_OK ||
+        slope_linalg_eigsym(ev2, V, r.H, 2, work) != SLOPE_OK) /* V for the figure only */
         return end(1);
-    double scale = pow(10.0, 4);
     for (int i = 0; i < 4; i++)
-        Hr[i] = rint(H[i] * scale) / scale;
-    fprintf(out, "\nHessian at (%g, %g), rounded to 4 decimals:\n%s\n", px, py,
-            npstr(buf, sizeof buf, Hr, 2, 2));
-    fprintf(out, "unrounded: H11 = %s, H12 = H21 = %s, H22 = %s\n", repr(s1, sizeof s1, H[0]),
-            repr(s2, sizeof s2, H[1]), repr(s3, sizeof s3, H[3]));
-    const double exact[4] = {2 * q.a, q.b, q.b, 2 * q.c};
-    fprintf(out, "exact Hessian [[2a, b], [b, 2c]]:\n%s\n", npstr(buf, sizeof buf, exact, 2, 2));
-    fprintf(out, "\nEigenvalues: %s\n", npstr(buf, sizeof buf, ev, 1, 2));
-    static const char *verdict[] = {"All negative: local MAXIMUM (hill top)",
-                                    "Mixed signs: SADDLE POINT",
-                                    "All positive: local MINIMUM (bowl shape)"};
-    fprintf(out, "  -> %s\n", verdict[sign_rule(ev) + 1]);
-    const char *cls = classify(ev, 2, tol);
-    fprintf(out, "  (with a tolerance, section 3.1, tol = %g: %s)\n", tol, cls);
-    if (slope_deriv_gradient(grad, quad_abc, &q, p, 2, h, work) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "\nBut the test is for critical points.  Gradient at (%g, %g): %s\n", px, py,
-            npstr(buf, sizeof buf, grad, 1, 2));
-    for (int i = 0; i < 4; i++)
-        put(H[i]);
-    put(ev[0]);
-    put(ev[1]);
+        put(r.H[i]);
+    put(r.ev[0]);
+    put(r.ev[1]);
     for (int i = 0; i < 4; i++)
         put(V[i]);
-    put(grad[0]);
-    put(grad[1]);
+    put(r.grad[0]);
+    put(r.grad[1]);
+    const char *cls = r.verdict;
     put(!strcmp(cls, "saddle point") ? 0 : !strcmp(cls, "inconclusive") ? 2
                                          : !strcmp(cls, "local min") ? 1 : -1);
-    const double origin[2] = {0.0, 0.0};
-    if (slope_deriv_gradient(grad, quad_abc, &q, origin, 2, h, work) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "Gradient at the origin:    %s\n", npstr(buf, sizeof buf, grad, 1, 2));
     return end(0);
 }
 
@@ -442,22 +321,9 @@ EXPORT("live_hessian_grid") int live_hessian_grid(double a, double b, double c, 
 
 #define DESCENT_MAX_STEPS 1000 /* the figure's cap; the program allows 1e6 */
 
-static double parabola(const double *w, size_t n, void *p)
-{
-    (void)n;
-    const double d = w[0] - *(const double *)p;
-    return d * d;
-}
-
-static void parabola_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n;
-    g[0] = 2 * (w[0] - *(const double *)p);
-}
-
-/* Gradient descent on (w - 3)^2 from x0 at rate lr, by libslope's SGD driver
- * as the program runs it.  data: done (the finite steps), diverged (0/1),
- * then w_0..w_done and L(w_0)..L(w_done). */
+/* Gradient descent on (w - 3)^2 from x0 at rate lr, the table printed by
+ * the chapter's own descent_table_print.  data: done (the finite steps),
+ * diverged (0/1), then w_0..w_done and L(w_0)..L(w_done). */
 EXPORT("live_descent") int live_descent(double lr, double x0, int steps)
 {
     begin();
@@ -467,24 +333,11 @@ EXPORT("live_descent") int live_descent(double lr, double x0, int steps)
         return reject("--steps must be between 1 and 1000 here");
     if (!(fabs(x0) <= 1e6))
         return reject("--x0 must be between -1e6 and 1e6");
-    double c = 3.0, traj[DESCENT_MAX_STEPS + 1], loss[DESCENT_MAX_STEPS + 1], work[2];
-    size_t done = (size_t)steps;
-    slope_optim opt = {.kind = SLOPE_OPTIM_SGD};
-    if (slope_optim_sgd_init(&opt.sgd, lr) != SLOPE_OK)
-        return end(1);
-    slope_status s = slope_optim_run(traj, loss, &done, &opt, parabola, parabola_grad, &c, &x0,
-                                     work, 1, (size_t)steps);
+    static double traj[DESCENT_MAX_STEPS + 1], loss[DESCENT_MAX_STEPS + 1];
+    size_t done;
+    slope_status s = descent_table_print(out, traj, loss, &done, lr, x0, steps);
     if (s != SLOPE_OK && s != SLOPE_EDIVERGED)
         return end(1);
-    fprintf(out, "lr = %g, w0 = %g, %d steps; each step multiplies w - 3 by 1 - 2 lr = %g\n", lr,
-            x0, steps, 1 - 2 * lr);
-    fprintf(out, "     step              w            L(w)\n");
-    const size_t stride = steps > 10 ? (size_t)steps / 10 : 1;
-    for (size_t k = 0; k <= done; k++)
-        if (k <= 5 || k % stride == 0 || k == done)
-            fprintf(out, "  %7zu  %13.6g  %14.6g\n", k, traj[k], loss[k]);
-    if (s == SLOPE_EDIVERGED)
-        fprintf(out, "  step %zu overflows to infinity: the run diverged\n", done + 1);
     put((double)done);
     put(s == SLOPE_EDIVERGED);
     for (size_t k = 0; k <= done; k++)
@@ -514,71 +367,25 @@ EXPORT("live_descent_curve") int live_descent_curve(double lo, double hi, int n)
 
 #define OPT_MAX_STEPS 400 /* the figure's cap; the program allows 1e5 */
 
-/* The ravine: curvature 2 along w1, 20 along w2. */
-static double ravine(const double *w, size_t n, void *p)
+/* race_table_print's sink: one run into the data, as diverged (0/1), done,
+ * then 2 (k+1) iterates and k+1 losses (the entries past `done` of a diverged
+ * run are 0). */
+static void optimizer_run_data(void *ctx, const double *traj, const double *loss, size_t done,
+                               int diverged, size_t k)
 {
-    (void)n, (void)p;
-    return w[0] * w[0] + 10 * (w[1] * w[1]);
-}
-
-static void ravine_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = 2 * w[0];
-    g[1] = 20 * w[1];
-}
-
-/* Non-convex in w1: minima at w1 = -pi/2 + 2 pi k, where the loss is -1. */
-static double wavy(const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    return sin(w[0]) + 0.5 * (w[1] * w[1]);
-}
-
-static void wavy_grad(double *g, const double *w, size_t n, void *p)
-{
-    (void)n, (void)p;
-    g[0] = cos(w[0]);
-    g[1] = w[1];
-}
-
-/* One optimizer's run and its row of the table, as the program's print_run.
- * data: diverged (0/1), done, then 2 (k+1) iterates and k+1 losses (the
- * entries past `done` of a diverged run are 0). */
-static int optimizer_row(const char *name, slope_optim *o, double w1, double w2, int steps,
-                         int problem)
-{
-    static double traj[2 * (OPT_MAX_STEPS + 1)], loss[OPT_MAX_STEPS + 1];
-    double work[2], x0[2] = {w1, w2};
-    slope_fn_n f = problem == 1 ? ravine : wavy;
-    slope_grad_fn g = problem == 1 ? ravine_grad : wavy_grad;
-    size_t done = 0, k = (size_t)steps;
-    for (size_t i = 0; i <= k; i++)
-        traj[2 * i] = traj[2 * i + 1] = loss[i] = 0;
-    slope_status st = slope_optim_run(traj, loss, &done, o, f, g, NULL, x0, work, 2, k);
-    if (st == SLOPE_EDIVERGED) {
-        fprintf(out, "%-9s  diverged: step %zu gave a non-finite w\n", name, done + 1);
-    } else {
-        if (st != SLOPE_OK)
-            return 1;
-        done = k;
-        fprintf(out, "%-9s", name);
-        for (int q = 1; q <= 4; q++)
-            fprintf(out, "  %12.5e", loss[k * q / 4]);
-        fprintf(out, "   (%+.5e, %+.5e)\n", traj[2 * k], traj[2 * k + 1]);
-    }
-    put(st == SLOPE_EDIVERGED);
+    (void)ctx;
+    put(diverged);
     put((double)done);
     for (size_t i = 0; i < 2 * (k + 1); i++)
         put(traj[i]);
     for (size_t i = 0; i <= k; i++)
         put(loss[i]);
-    return 0;
 }
 
 /* SGD, momentum (EMA form), RMSProp and Adam from (w1, w2) on problem 1 (the
- * ravine w1^2 + 10 w2^2) or 2 (sin(w1) + 0.5 w2^2); data: the four runs in
- * that order, each as optimizer_row leaves it. */
+ * ravine w1^2 + 10 w2^2) or 2 (sin(w1) + 0.5 w2^2), the table printed by the
+ * chapter's own race_table_print; data: the four runs in that order, each as
+ * optimizer_run_data leaves it. */
 EXPORT("live_optimizers") int live_optimizers(double lr, double beta, double beta1, double beta2,
                                               double eps, double w1, double w2, int steps,
                                               int problem)
@@ -600,31 +407,8 @@ EXPORT("live_optimizers") int live_optimizers(double lr, double beta, double bet
         return reject("--steps must be between 4 and 400 here");
     if (problem != 1 && problem != 2)
         return reject("--problem must be 1 (ravine) or 2 (sin)");
-    double v[2], r[2], m[2], mv[2];
-    fprintf(out, "%s from (%g, %g): lr %g, beta %g (momentum, RMSProp), beta1 %g, beta2 %g, eps %g\n",
-            problem == 1 ? "Ravine w1^2 + 10 w2^2" : "sin(w1) + 0.5 w2^2", w1, w2, lr, beta, beta1,
-            beta2, eps);
-    int k = steps;
-    fprintf(out, "%-9s  %12s  %12s  %12s  %12s   %s\n", "loss at", "", "", "", "", "final w");
-    fprintf(out, "%-9s  %12d  %12d  %12d  %12d\n", "step", k / 4, k / 2, 3 * k / 4, k);
-    fprintf(out, "----------------------------------------------------------------------------------"
-                 "------------\n");
-    slope_optim o = {.kind = SLOPE_OPTIM_SGD};
-    if (slope_optim_sgd_init(&o.sgd, lr) != SLOPE_OK || optimizer_row("SGD", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_MOMENTUM};
-    if (slope_optim_momentum_init(&o.momentum, v, 2, lr, beta, SLOPE_MOMENTUM_EMA) != SLOPE_OK ||
-        optimizer_row("Momentum", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_RMSPROP};
-    if (slope_optim_rmsprop_init(&o.rmsprop, r, 2, lr, beta, eps) != SLOPE_OK ||
-        optimizer_row("RMSProp", &o, w1, w2, k, problem))
-        return end(1);
-    o = (slope_optim){.kind = SLOPE_OPTIM_ADAM};
-    if (slope_optim_adam_init(&o.adam, m, mv, 2, lr, beta1, beta2, eps) != SLOPE_OK ||
-        optimizer_row("Adam", &o, w1, w2, k, problem))
-        return end(1);
-    return end(0);
+    race_settings s = {lr, beta, beta1, beta2, eps, w1, w2, steps, problem};
+    return end(race_table_print(out, &s, optimizer_run_data, NULL) != SLOPE_OK);
 }
 
 /* The loss of problem 1 or 2 on an nx x ny grid over [x0, x1] x [y0, y1]
@@ -740,37 +524,13 @@ EXPORT("live_rates") int live_rates(double x0, double y0, int steps, double step
 
 /* ---- roc: chapter 09, table "roc-auc" -------------------------------------------- */
 
-enum { N_SCORES = 100, ROC_MAX_THRESHOLDS = 2000 };
-
-/* The program's classifier: scores = beta(5, 2, 100), then labels =
- * (scores + normal(0, 0.3, 100) > 0.5), from one numpy stream. */
-static void draw_scores(double *scores, int *labels, unsigned seed)
-{
-    slope_rng r;
-    slope_rng_seed(&r, seed);
-    for (int i = 0; i < N_SCORES; i++)
-        scores[i] = slope_rng_beta(&r, 5, 2);
-    for (int i = 0; i < N_SCORES; i++)
-        labels[i] = scores[i] + slope_rng_normal(&r, 0, 0.3) > 0.5;
-}
-
-/* The fraction of (positive, negative) pairs ranked right, a tie one half. */
-static double pair_fraction(const double *s, const int *labels, int n)
-{
-    double wins = 0, pairs = 0;
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < n; j++)
-            if (labels[i] == 1 && labels[j] == 0) {
-                wins += s[i] > s[j] ? 1.0 : s[i] == s[j] ? 0.5 : 0.0;
-                pairs += 1;
-            }
-    return wins / pairs;
-}
+enum { ROC_MAX_THRESHOLDS = 2000 };
 
 /* The exact ROC of the seed's 100 scores and the one on a grid of
- * `thresholds` thresholds (numpy's linspace(0, 1, n)), and their AUCs.
- * data: np, then the exact curve's fpr[np] and tpr[np], then nt and the
- * grid's fpr[nt] and tpr[nt]. */
+ * `thresholds` thresholds (numpy's linspace(0, 1, n)), and their AUCs, the
+ * table printed by the chapter's own roc_auc_table_print.  data: np, then
+ * the exact curve's fpr[np] and tpr[np], then nt and the grid's fpr[nt] and
+ * tpr[nt]. */
 EXPORT("live_roc") int live_roc(int seed, int thresholds)
 {
     begin();
@@ -779,36 +539,14 @@ EXPORT("live_roc") int live_roc(int seed, int thresholds)
     if (thresholds < 2 || thresholds > ROC_MAX_THRESHOLDS)
         return reject("--thresholds must be between 2 and 2000 here");
     static double t[ROC_MAX_THRESHOLDS], gf[ROC_MAX_THRESHOLDS], gt[ROC_MAX_THRESHOLDS];
-    double scores[N_SCORES], fpr[N_SCORES + 1], tpr[N_SCORES + 1], grid, exact;
-    int labels[N_SCORES], nt = thresholds, P = 0, distinct = 1;
-    size_t np;
+    static roc_result r;
+    double scores[N_SCORES];
+    int labels[N_SCORES], nt = thresholds;
     draw_scores(scores, labels, (unsigned)seed);
-    double step = 1.0 / (nt - 1);
-    for (int i = 0; i < nt; i++)
-        t[i] = i * step;
-    t[nt - 1] = 1.0;
-    if (slope_auc_grid(&grid, gf, gt, t, (size_t)nt, scores, labels, N_SCORES) != SLOPE_OK)
+    if (roc_auc_table_print(out, &r, t, gf, gt, scores, labels, nt, (unsigned)seed) != SLOPE_OK)
         return end(1);
-    for (int i = 1; i < nt; i++)
-        distinct += gf[i] != gf[i - 1] || gt[i] != gt[i - 1];
-    fprintf(out, "AUC-ROC (trapezoidal rule): %.4f\n", grid);
-    fprintf(out, "  (1.0 = perfect, 0.5 = random)\n\n");
-    for (int i = 0; i < N_SCORES; i++)
-        P += labels[i];
-    fprintf(out, "%d scores from Beta(5, 2), random seed %u: %d positives, %d negatives\n",
-            N_SCORES, (unsigned)seed, P, N_SCORES - P);
-    if (slope_auc_roc(fpr, tpr, NULL, &np, scores, labels, N_SCORES, NULL) != SLOPE_OK ||
-        slope_auc_exact(&exact, scores, labels, N_SCORES, NULL) != SLOPE_OK)
-        return end(1);
-    fprintf(out, "  grid of %d thresholds, trapezoid rule   %.8f  (%d distinct points)\n", nt, grid,
-            distinct);
-    fprintf(out, "  exact ROC, trapezoid rule              %.8f  (%zu points)\n",
-            slope_integrate_trapz(tpr, fpr, np), np);
-    fprintf(out, "  slope_auc_exact (Mann-Whitney U / PN)  %.8f\n", exact);
-    fprintf(out, "  fraction of pairs ranked right         %.8f\n",
-            pair_fraction(scores, labels, N_SCORES));
-    fprintf(out, "grid - exact = %+.8f; at four digits, grid %.4f against exact %.4f\n",
-            grid - exact, grid, exact);
+    size_t np = r.np;
+    const double *fpr = r.fpr, *tpr = r.tpr;
     put((double)np);
     for (size_t i = 0; i < np; i++)
         put(fpr[i]);
