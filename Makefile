@@ -366,7 +366,8 @@ install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | insta
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCDIR)/
 	install -m 644 $(BUILD)/install/slope.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	@# What the installed grader reads: the exercises as a student gets them
-	@# (no solution.c, no hidden keys) and the figure style; and the Lua
+	@# (no solution.c, no hidden keys; the reference's times per case, from
+	@# which the per-case limits come) and the figure style; and the Lua
 	@# binding, for luajit (the grader embeds its own copy).
 	install -d $(DESTDIR)$(SHAREDIR)/plots $(DESTDIR)$(SHAREDIR)/lua
 	install -m 644 plots/style.gp $(DESTDIR)$(SHAREDIR)/plots/
@@ -375,7 +376,7 @@ install: lib grader $(BUILD)/install/slope.pc $(BUILD)/install/slope.lua | insta
 	  install -d $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys && \
 	  install -m 644 $$d/exercise.h $$d/spec.lua $$d/starter.c $$d/README.md \
 	    $(DESTDIR)$(SHAREDIR)/exercises/$$e/ && \
-	  install -m 644 $$d/keys/public.txt $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys/ || exit 1; \
+	  install -m 644 $$d/keys/public.txt $$d/keys/time.txt $(DESTDIR)$(SHAREDIR)/exercises/$$e/keys/ || exit 1; \
 	done
 
 uninstall:

@@ -66,6 +66,13 @@ $CC $SANFLAGS "$w/t.c" $libs -lm -o "$w/prog" || fail "a program does not build 
 # not the built-in fallback (640x400).
 (cd "$w" && XDG_STATE_HOME="$w/state" "$p/bin/grader" list > "$w/list.out" 2>&1) || { cat "$w/list.out" >&2; fail "the installed grader list"; }
 grep -q "not started  01-" "$w/list.out" || fail "the installed grader lists no exercise: $(cat "$w/list.out")"
+# Without keys/time.txt every case would get the flat 2 s limit, not the
+# reference's own time: the installed course has each exercise's times.
+for d in "$src"/exercises/[0-9]*/; do
+    e=$(basename "$d")
+    cmp -s "$d/keys/time.txt" "$p/share/slope/exercises/$e/keys/time.txt" \
+        || fail "the installed exercise $e has no keys/time.txt as in the source tree"
+done
 (cd "$w" && "$p/bin/grader" list --exercises "$src/tests/grader/exercises" > "$w/list.out" 2>&1) \
     || { cat "$w/list.out" >&2; fail "the installed grader, list of the fixture exercises"; }
 (cd "$w" && "$p/bin/grader" check 3 "$src/tests/grader/exercises/03-central-diff/solution.c" --no-progress \
