@@ -490,6 +490,12 @@ local function submission_file(opts, pos)
         return nil, { code = EXIT_USAGE, why = "need EXERCISE and FILE.c (or --submission DIR)",
                       hint = "grader check 5 mine.c" }
     end
+    if G.stat(pos[2]) == "dir" then
+        return nil, { code = EXIT_USAGE, why = pos[2] .. " is a folder, not a .c file",
+                      hint = "name the .c file inside it, or let --submission " .. pos[2] .. " find it",
+                      student = "Your submission is a folder where a .c file was expected, so nothing " ..
+                                "was graded. " .. NONE }
+    end
     if G.stat(pos[2]) ~= "file" then
         -- A shell pattern that matched nothing is passed on as written.
         local none = pos[2]:find("*", 1, true) ~= nil

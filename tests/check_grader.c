@@ -606,6 +606,7 @@ static const struct {
     { "check 1", 2, "need EXERCISE and FILE.c" },
     { "check 9 x.c --exercises " EXERCISES, 2, "no exercise '9'" },
     { "check 1 no-such-file.c --exercises " EXERCISES, 2, "cannot read no-such-file.c" },
+    { "check 1 " EXERCISES " --exercises " EXERCISES, 2, "is a folder, not a .c file" },
     { "check 1 " EXERCISES "/01-twice/solution.c --format xml --exercises " EXERCISES, 2,
       "unknown --format 'xml'" },
     { "check 1 " EXERCISES "/01-twice/solution.c --bogus --exercises " EXERCISES, 2,
