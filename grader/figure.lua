@@ -110,12 +110,19 @@ end
 -- The course's plots/style.gp, never one relative to the current folder:
 -- beside the course's exercises folder (spec.dir is COURSE/exercises/NN),
 -- then the installation's share/slope/plots (the grader in PREFIX/bin), then
--- the source tree the grader was built in (BUILD/bin/grader).
+-- the source tree the grader was built in (BUILD/bin/grader, where BUILD
+-- may be nested: build/san, build/clang).
 local function style_file(spec_dir)
     local exe = G.exe() or ""
     local prefix = exe:gsub("/[^/]*/[^/]*$", "")
-    for _, p in ipairs({ spec_dir .. "/../../plots/style.gp", prefix .. "/share/slope/plots/style.gp",
-                         prefix .. "/../plots/style.gp" }) do
+    local tries = { spec_dir .. "/../../plots/style.gp", prefix .. "/share/slope/plots/style.gp" }
+    local up = prefix
+    for _ = 1, 3 do
+        up = up:gsub("/[^/]*$", "")
+        if up == "" then break end
+        tries[#tries + 1] = up .. "/plots/style.gp"
+    end
+    for _, p in ipairs(tries) do
         if G.stat(p) == "file" then return p end
     end
 end
