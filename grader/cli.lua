@@ -226,17 +226,6 @@ local function list_exercises(root)
     return found
 end
 
--- The absolute path of an existing path, links resolved (nil if none).
-local ffi = require "ffi"
-pcall(ffi.cdef, "char *realpath(const char *path, char *resolved); void free(void *p);")
-local function real_path(path)
-    local p = ffi.C.realpath(path, nil)
-    if p == nil then return nil end
-    local s = ffi.string(p)
-    ffi.C.free(p)
-    return s
-end
-
 -- A course's exercises folder: DIR/exercises holding at least one exercise.
 local function course_in(dir)
     local ex = (dir == "/" and "" or dir) .. "/exercises"
@@ -254,9 +243,9 @@ local function exercises_root(opts, near)
     if env and env ~= "" then return env, "given by SLOPE_EXERCISES" end
     if course_in(".") then return "exercises", "found in the current folder" end
     local searched, starts = {}, {}
-    local here = real_path(".") or "."
+    local here = G.realpath(".") or "."
     if near then
-        local dir = real_path(near:match("^(.*)/[^/]*$") or ".")
+        local dir = G.realpath(near:match("^(.*)/[^/]*$") or ".")
         if dir and dir ~= here then starts[#starts + 1] = { dir, "the folder of " .. near } end
     end
     starts[#starts + 1] = { here, "the current folder" }
@@ -344,7 +333,7 @@ local function state_file()
 end
 
 -- The course key of an exercises folder.
-local function course_key(root) return real_path(root) or root end
+local function course_key(root) return G.realpath(root) or root end
 
 local function read_progress()
     local _, path = state_file()
@@ -490,13 +479,14 @@ local function submission_file(opts, pos)
         return nil, { code = EXIT_USAGE, why = "need EXERCISE and FILE.c (or --submission DIR)",
                       hint = "grader check 5 mine.c" }
     end
-    if G.stat(pos[2]) == "dir" then
+    local kind = G.stat(pos[2])
+    if kind == "dir" then
         return nil, { code = EXIT_USAGE, why = pos[2] .. " is a folder, not a .c file",
                       hint = "name the .c file inside it, or let --submission " .. pos[2] .. " find it",
                       student = "Your submission is a folder where a .c file was expected, so nothing " ..
                                 "was graded. " .. NONE }
     end
-    if G.stat(pos[2]) ~= "file" then
+    if kind ~= "file" then
         -- A shell pattern that matched nothing is passed on as written.
         local none = pos[2]:find("*", 1, true) ~= nil
         return nil, { code = EXIT_USAGE, why = "cannot read " .. pos[2],

@@ -582,6 +582,16 @@ static int l_stat(lua_State *L)
     return 1;
 }
 
+/* realpath(path) -> the absolute path with no link, "." or "..", or nil */
+static int l_realpath(lua_State *L)
+{
+    char real[PATH_MAX];
+    if (realpath(luaL_checkstring(L, 1), real) == NULL)
+        return 0;
+    lua_pushstring(L, real);
+    return 1;
+}
+
 /* read_source(path, root, cap) -> text | nil, reason: read a submission
  * file without following a link (O_NOFOLLOW, and no hard link either),
  * only when it is a regular file of at most cap bytes whose real path lies
@@ -819,6 +829,7 @@ static const luaL_Reg grader_c[] = {
     { "compile", l_compile }, { "runner_start", l_runner_start }, { "probe", l_probe },
     { "policy", l_policy },   { "limit", l_limit },     { "mkdtemp", l_mkdtemp },
     { "rmtree", l_rmtree },   { "mkdir", l_mkdir },     { "stat", l_stat },
+    { "realpath", l_realpath },
     { "listdir", l_listdir }, { "read_source", l_read_source }, { "lstat", l_lstat },
     { "guard", l_guard },     { "getpid", l_getpid }, { "now_ms", l_now_ms },   { "isatty", l_isatty },
     { "ncpu", l_ncpu },       { "exe", l_exe },         { "hash", l_hash },
