@@ -67,6 +67,8 @@ local function no_view(why)
     VIEW.no_view = VIEW.no_view or why
 end
 
+-- Start the compiler on tmp/src and return at once, with two functions:
+-- wait() returns its result, cancel() kills it (an error in between).
 local function compile(tmp, src, opts)
     local cc = which(opts.cc or os.getenv("CC") or "cc")
     if not cc then error("no C compiler (" .. (opts.cc or "cc") .. ") on PATH", 0) end
@@ -75,24 +77,29 @@ local function compile(tmp, src, opts)
                    "-o", "submission.so", src, "-lm" }
     if cc:match("tcc$") then argv = { cc, "-shared", "-Wall", "-include", "exercise.h",
                                        "-o", "submission.so", src, "-lm" } end
-    local function run()
+    local function start()
         return G.compile(tmp, argv, { timeout_s = opts.compile_timeout, cpu_s = opts.compile_timeout,
                                       mem_mb = G.limit("compile_mem_mb"), fsize_mb = G.limit("compile_fsize_mb"),
                                       out_cap = G.limit("compile_out_cap"), unsafe = opts.unsafe or false,
                                       view = not VIEW.broken })
     end
-    local r = run()
-    local broken = r.res:match("^N ([^\n]*)")
-    if broken then
-        VIEW.broken = true
-        no_view(broken)
-        r = run()
+    local job = start()
+    local function wait()
+        local r = job:wait()
+        local broken = r.res:match("^N ([^\n]*)")
+        if broken then
+            VIEW.broken = true
+            no_view(broken)
+            job = start()
+            r = job:wait()
+        end
+        local why = r.res:match("^V ([^\n]*)")
+        if why then no_view(why) end
+        local failed = ("\n" .. r.res):match("\nE (sandbox[^\n]*)")
+        if failed then error(failed, 0) end
+        return r
     end
-    local why = r.res:match("^V ([^\n]*)")
-    if why then no_view(why) end
-    local failed = ("\n" .. r.res):match("\nE (sandbox[^\n]*)")
-    if failed then error(failed, 0) end
-    return r
+    return wait, function() job:kill() end
 end
 
 -- ---- the job: what slope-run needs, and nothing else ---------------------------------
@@ -270,15 +277,24 @@ local function frame_caps(spec)
     return frame, total
 end
 
--- One runner's life: start it, shake hands, load, then run queue[qi...]
--- one case per command, each under min(its limit, what is left of the
--- budget).  Fills outcome; returns the next queue index and what stopped it.
-local function session(spec, tmp, opts, queue, qi, outcome, st)
+-- Start slope-run on the job in tmp: { h = session, t_start = ms }.  It
+-- sets itself up, shakes hands and waits to be told to load the object.
+local function runner_start(spec, tmp, opts)
     local frame_cap, total_cap = frame_caps(spec)
     local h, t_start = G.runner_start(tmp, { runner = opts.runner, mem_mb = opts.mem_mb,
                                              cpu_s = math.ceil(opts.budget) + 1, unsafe = opts.unsafe or false,
                                              view = not VIEW.broken, out_cap = opts.out_cap,
                                              frame_cap = frame_cap, total_cap = total_cap })
+    return { h = h, t_start = t_start }
+end
+
+-- One runner's life: start it (or take the one started beside the
+-- compiler), shake hands, load, then run queue[qi...] one case per
+-- command, each under min(its limit, what is left of the budget).  Fills
+-- outcome; returns the next queue index.
+local function session(spec, tmp, opts, queue, qi, outcome, st, started)
+    local runner = started or runner_start(spec, tmp, opts)
+    local h, t_start = runner.h, runner.t_start
     st.runs = st.runs + 1
     -- What the runner prints is told apart by case (a hidden case's output
     -- must not reach a student): from bounds[i].at on, it is bounds[i].case's
@@ -286,7 +302,6 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     local bounds = { { at = 0 } }
     local function stop(grace)
         local r = h:finish(grace or 0)
-        st.run_ms = st.run_ms + r.wall_ms
         st.stdout[#st.stdout + 1] = r.out
         st.total_out = st.total_out + r.out_total
         for i, b in ipairs(bounds) do
@@ -328,6 +343,7 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     local hello_ms, why = payload:match("^(%S+) no view: (.*)$")
     if why then no_view(why) end
     st.sandbox_ms = st.sandbox_ms or (tonumber(hello_ms or payload) or t_start) - t_start
+    h:load()
     -- From here on the student's code runs in that process: nothing it
     -- says is believed beyond the next expected frame.
     -- k: the case being run, nil while the object was being loaded.
@@ -474,21 +490,23 @@ local function session(spec, tmp, opts, queue, qi, outcome, st)
     return qi
 end
 
--- Run every selected case: one runner while it lives, a fresh one after a
--- crash or a time-out, all within the submission's time budget.
+-- Run every selected case: one runner while it lives (the first one is
+-- `started`, set up beside the compiler), a fresh one after a crash or a
+-- time-out, all within the submission's time budget.
 -- outcome[k] = { items = {...} } or { verdict = ..., detail = ... }.
-local function run_all(spec, tmp, opts)
-    write_job(spec, tmp)
+local function run_all(spec, tmp, opts, started)
     local queue = {}
     for _, c in ipairs(spec.cases) do if c.run then queue[#queue + 1] = c.index end end
     local outcome = {}
-    local st = { runs = 0, run_ms = 0, stdout = {}, total_out = 0, segments = {}, timeouts = 0,
-                 budget_end = G.now_ms() + opts.budget * 1e3 }
+    local t0 = G.now_ms()
+    local st = { runs = 0, stdout = {}, total_out = 0, segments = {}, timeouts = 0,
+                 budget_end = t0 + opts.budget * 1e3 }
     local qi = 1
     while qi <= #queue do
-        qi = session(spec, tmp, opts, queue, qi, outcome, st)
+        qi = session(spec, tmp, opts, queue, qi, outcome, st, started)
+        started = nil
     end
-    local timing = { run_ms = st.run_ms, runs = st.runs, sandbox_ms = st.sandbox_ms or 0 }
+    local timing = { run_ms = G.now_ms() - t0, runs = st.runs, sandbox_ms = st.sandbox_ms or 0 }
     return outcome, { text = table.concat(st.stdout), total = st.total_out, segments = st.segments }, timing
 end
 
@@ -631,19 +649,31 @@ function M.execute(spec, file, opts)
     local source, why = G.read_source(file, file, G.limit("source_cap"))
     if source == nil then return nil, string.format("cannot read %s: %s", file, why) end
     local tmp = G.mkdtemp()
+    local early, cancel
     local ok, a, b, c, d, e = pcall(function()
         local t0 = G.now_ms()
         local src = source_name(file)
         write_file(tmp .. "/" .. src, source)
         write_file(tmp .. "/exercise.h", assert(read_file(spec.dir .. "/exercise.h")))
-        local cr = compile(tmp, src, opts)
+        local compiled
+        compiled, cancel = compile(tmp, src, opts)
+        -- While the compiler works: the job, and the first runner's
+        -- start-up (exec, LuaJIT, the job, the sandbox) on another core.
+        write_job(spec, tmp)
+        early = runner_start(spec, tmp, opts)
+        local cr = compiled()
+        cancel = nil
         local t1 = G.now_ms()
         local timing = { compile_ms = t1 - t0 }
         if cr.exit ~= 0 then return false, cr, timing end
-        local outcome, stdout, rt = run_all(spec, tmp, opts)
+        local started = early
+        early = nil
+        local outcome, stdout, rt = run_all(spec, tmp, opts, started)
         timing.run_ms, timing.runs, timing.sandbox_ms = rt.run_ms, rt.runs, rt.sandbox_ms
         return true, cr, timing, outcome, stdout
     end)
+    if cancel then cancel() end           -- an error while it compiled
+    if early then early.h:finish(0) end  -- no object to load: it never ran any
     G.rmtree(tmp)
     if not ok then error(a, 0) end
     return { compiled = a, compile = b, timing = c, outcome = d, stdout = e, source = source,

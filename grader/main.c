@@ -40,6 +40,7 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "frame.h"
 #include "policy.h"
 #include "proc.h"
 #include "sandbox.h"
@@ -198,8 +199,11 @@ static void free_argv(char **argv)
 static const char *const compile_keys[] = { "timeout_s", "cpu_s", "mem_mb", "fsize_mb", "out_cap",
                                             "unsafe", "view", NULL };
 
-/* compile(dir, argv, opts) -> result: run argv[1] in a sandboxed child with
- * cwd = dir; its messages come back in result.out. */
+#define COMPILE "slope.compile"
+
+/* compile(dir, argv, opts) -> job: start argv[1] in a sandboxed child with
+ * cwd = dir and return as soon as the compiler runs; job:wait() -> result,
+ * its messages in result.out. */
 static int l_compile(lua_State *L)
 {
     child_job j = { .dir = luaL_checkstring(L, 1) };
@@ -225,14 +229,42 @@ static int l_compile(lua_State *L)
         lua_pop(L, 1);
     }
     j.argv = argv;
-    proc_result r;
-    int rc = proc_run(&r, j.dir, timeout, cap, 4096, compile_child, &j);
-    free_argv(argv);
+    proc_child *c = lua_newuserdata(L, sizeof *c);
+    memset(c, 0, sizeof *c);
+    luaL_getmetatable(L, COMPILE);
+    lua_setmetatable(L, -2);
+    int rc = proc_start(c, j.dir, timeout, cap, 4096, compile_child, &j);
+    int e = errno;
+    free_argv(argv);  /* the child has its copy */
     if (rc < 0)
-        return luaL_error(L, "cannot start the compiler: %s", strerror(errno));
+        return luaL_error(L, "cannot start the compiler: %s", strerror(e));
+    proc_settle(c);  /* until the compiler runs: its set-up first, then the caller's */
+    return 1;
+}
+
+static int l_compile_wait(lua_State *L)
+{
+    proc_child *c = luaL_checkudata(L, 1, COMPILE);
+    if (c->pid <= 0)
+        return luaL_error(L, "compile: this job was collected already");
+    proc_result r;
+    proc_wait(c, &r);
     push_result(L, &r);
     proc_free(&r);
     return 1;
+}
+
+/* job:kill(), and a job dropped without wait(): killed and reaped. */
+static int l_compile_kill(lua_State *L)
+{
+    proc_child *c = luaL_checkudata(L, 1, COMPILE);
+    if (c->pid > 0) {
+        proc_result r;
+        c->deadline = 0;
+        proc_wait(c, &r);
+        proc_free(&r);
+    }
+    return 0;
 }
 
 /* ---- sessions with slope-run -------------------------------------------------- */
@@ -301,6 +333,15 @@ static int l_session_send(lua_State *L)
 {
     proc_session *s = luaL_checkudata(L, 1, SESSION);
     lua_pushboolean(L, proc_session_send(s, (unsigned)luaL_checkinteger(L, 2)) == 0);
+    return 1;
+}
+
+/* session:load() -> false when the runner is gone: its first command, once
+ * the object it waits for is compiled (see frame.h). */
+static int l_session_load(lua_State *L)
+{
+    proc_session *s = luaL_checkudata(L, 1, SESSION);
+    lua_pushboolean(L, proc_session_send(s, FRAME_CMD_LOAD) == 0);
     return 1;
 }
 
@@ -410,7 +451,10 @@ static pid_t guard_pid = -1;
 
 static void guardian_main(int fd)
 {
-    static char paths[GUARD_MAX][PATH_MAX];
+    /* Pointers, not a table of PATH_MAX buffers: at exit every slot is
+     * looked at, and a megabyte of untouched pages costs a page fault
+     * each, paid by every `grader` command as it waits for the guardian. */
+    static char *paths[GUARD_MAX];
     static pid_t groups[GUARD_MAX];
     static char line[PATH_MAX + 8];
     size_t len = 0;
@@ -431,11 +475,13 @@ static void guardian_main(int fd)
                 }
         } else if (line[1] == 'd' && strlen(arg) < PATH_MAX) {
             for (int i = 0; i < GUARD_MAX; i++)
-                if (line[0] == '+' ? paths[i][0] == '\0' : strcmp(paths[i], arg) == 0) {
-                    if (line[0] == '+')
-                        memcpy(paths[i], arg, strlen(arg) + 1);
-                    else
-                        paths[i][0] = '\0';
+                if (line[0] == '+' ? paths[i] == NULL : paths[i] != NULL && strcmp(paths[i], arg) == 0) {
+                    if (line[0] == '-') {
+                        free(paths[i]);
+                        paths[i] = NULL;
+                    } else {
+                        paths[i] = strdup(arg);
+                    }
                     break;
                 }
         }
@@ -459,7 +505,7 @@ static void guardian_main(int fd)
         int left = 0;
         struct stat st;
         for (int i = 0; i < GUARD_MAX; i++)
-            if (paths[i][0] != '\0') {
+            if (paths[i] != NULL) {
                 nftw(paths[i], rm_one, 16, FTW_DEPTH | FTW_PHYS);
                 left |= lstat(paths[i], &st) == 0;
             }
@@ -522,9 +568,12 @@ static void guard(const char *op, const char *arg)
         fprintf(stderr, "grader: the guardian is gone: %s\n", strerror(errno));
 }
 
+static int live_children;  /* started by proc.c, not yet reaped */
+
 /* proc.c's hook: a child's group is registered while it lives. */
 static void guard_child(int pid, int alive)
 {
+    live_children += alive ? 1 : -1;
     char g[32];
     snprintf(g, sizeof g, "%d", pid);
     guard(alive ? "+g" : "-g", g);
@@ -840,8 +889,13 @@ static const luaL_Reg grader_c[] = {
 /* ---- start-up ---------------------------------------------------------------- */
 
 static const luaL_Reg session_m[] = {
-    { "recv", l_session_recv }, { "send", l_session_send }, { "finish", l_session_finish },
+    { "recv", l_session_recv }, { "load", l_session_load }, { "send", l_session_send },
+    { "finish", l_session_finish },
     { "out_total", l_session_out_total }, { "__gc", l_session_gc }, { NULL, NULL },
+};
+
+static const luaL_Reg compile_m[] = {
+    { "wait", l_compile_wait }, { "kill", l_compile_kill }, { "__gc", l_compile_kill }, { NULL, NULL },
 };
 
 static int open_grader_c(lua_State *L)
@@ -851,21 +905,52 @@ static int open_grader_c(lua_State *L)
     lua_setfield(L, -2, "__index");
     luaL_register(L, NULL, session_m);
     lua_pop(L, 1);
+    luaL_newmetatable(L, COMPILE);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "__index");
+    luaL_register(L, NULL, compile_m);
+    lua_pop(L, 1);
     lua_newtable(L);
     luaL_register(L, NULL, grader_c);
     return 1;
 }
 
-static void preload(lua_State *L, const char *name, const char *chunk,
-                    const unsigned char *bc, size_t size)
+/* The grader's Lua modules, compiled in as bytecode. */
+static const struct {
+    const char *name, *chunk;
+    const unsigned char *bc;
+    size_t size;
+} modules[] = {
+    { "grader.spec", "@grader/spec.lua", luaJIT_BC_spec, luaJIT_BC_spec_SIZE },
+    { "grader.judge", "@grader/judge.lua", luaJIT_BC_judge, luaJIT_BC_judge_SIZE },
+    { "grader.report", "@grader/report.lua", luaJIT_BC_report, luaJIT_BC_report_SIZE },
+    { "grader.cli", "@grader/cli.lua", luaJIT_BC_cli, luaJIT_BC_cli_SIZE },
+    { "grader.batch", "@grader/batch.lua", luaJIT_BC_batch, luaJIT_BC_batch_SIZE },
+    { "grader.figure", "@grader/figure.lua", luaJIT_BC_figure, luaJIT_BC_figure_SIZE },
+    { "slope", "@lua/slope.lua", luaJIT_BC_slope, luaJIT_BC_slope_SIZE },
+};
+
+/* package.preload's loader for modules[upvalue]: the bytecode is read on
+ * first require, so `grader check` never pays for batch, figure or slope. */
+static int load_module(lua_State *L)
+{
+    size_t i = (size_t)lua_tointeger(L, lua_upvalueindex(1));
+    if (luaL_loadbuffer(L, (const char *)modules[i].bc, modules[i].size, modules[i].chunk) != 0)
+        return lua_error(L);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    return 1;
+}
+
+static void preload_modules(lua_State *L)
 {
     lua_getglobal(L, "package");
     lua_getfield(L, -1, "preload");
-    if (luaL_loadbuffer(L, (const char *)bc, size, chunk) != 0) {
-        fprintf(stderr, "grader: internal error: %s\n", lua_tostring(L, -1));
-        exit(EXIT_INTERNAL);
+    for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_pushcclosure(L, load_module, 1);
+        lua_setfield(L, -2, modules[i].name);
     }
-    lua_setfield(L, -2, name);
     lua_pop(L, 2);
 }
 
@@ -896,13 +981,7 @@ int main(int argc, char **argv)
     lua_pushcfunction(L, open_grader_c);
     lua_setfield(L, -2, "grader.c");
     lua_pop(L, 2);
-    preload(L, "grader.spec", "@grader/spec.lua", luaJIT_BC_spec, luaJIT_BC_spec_SIZE);
-    preload(L, "grader.judge", "@grader/judge.lua", luaJIT_BC_judge, luaJIT_BC_judge_SIZE);
-    preload(L, "grader.report", "@grader/report.lua", luaJIT_BC_report, luaJIT_BC_report_SIZE);
-    preload(L, "grader.cli", "@grader/cli.lua", luaJIT_BC_cli, luaJIT_BC_cli_SIZE);
-    preload(L, "grader.batch", "@grader/batch.lua", luaJIT_BC_batch, luaJIT_BC_batch_SIZE);
-    preload(L, "grader.figure", "@grader/figure.lua", luaJIT_BC_figure, luaJIT_BC_figure_SIZE);
-    preload(L, "slope", "@lua/slope.lua", luaJIT_BC_slope, luaJIT_BC_slope_SIZE);
+    preload_modules(L);
 
     lua_pushcfunction(L, traceback);
     lua_getglobal(L, "require");
@@ -919,7 +998,11 @@ int main(int argc, char **argv)
     else
         code = (int)luaL_optinteger(L, -1, EXIT_INTERNAL);
     fflush(NULL);
-    lua_close(L);
+    /* Closing the state frees its objects one by one, a millisecond of
+     * every `grader check`; exit() gives the memory back at once.  Only a
+     * child still running needs it: its handle's __gc kills and reaps it. */
+    if (live_children > 0)
+        lua_close(L);
     guard_stop();
     return code;
 }

@@ -9,7 +9,8 @@
  *   - a results pipe on descriptor PROC_RESULT_FD.  Nothing the child
  *     writes moves a deadline: the caller sets each one.
  *
- * proc_run() runs a child function to its end (the compiler); a session
+ * proc_start() forks a child function (the compiler) and proc_wait()
+ * collects it, so the caller can start the runner in between; a session
  * (proc_session_*) execs slope-run and talks to it in frames (frame.h):
  * commands on PROC_CMD_FD, results read back at most frame_cap bytes per
  * frame and total_cap in all.
@@ -42,12 +43,31 @@ typedef struct {
  * to exit: the value becomes the exit status (after fflush). */
 typedef int (*proc_child_fn)(void *arg);
 
+typedef struct {
+    int pid;                   /* 0 once collected */
+    int out_r, res_r;
+    double t0, deadline;       /* proc_now_ms() at the fork, and when it is killed */
+    int timed_out;
+    void *out, *res;           /* what it wrote on each channel so far */
+} proc_child;
+
 /* Fork; in the child, set up the channels, chdir(dir) when dir is not NULL
- * and call fn(arg).  In the parent, collect until the child exits or
- * timeout_s seconds have passed (then kill its group).  Returns 0, or -1 with
- * errno when the child could not be started; free r with proc_free(). */
-int proc_run(proc_result *r, const char *dir, double timeout_s, size_t out_cap,
-             size_t res_cap, proc_child_fn fn, void *arg);
+ * and call fn(arg), while the caller goes on.  Returns 0, or -1 with errno
+ * when the child could not be started.  Every started child must be
+ * collected with proc_wait(). */
+int proc_start(proc_child *c, const char *dir, double timeout_s, size_t out_cap, size_t res_cap,
+               proc_child_fn fn, void *arg);
+
+/* Read the child's channels until it closes its results channel (it exits,
+ * or it closes the channel as it execs: the compiler's child does) or the
+ * deadline passes.  A caller that waits here gives its processor to the
+ * child, which starts at once instead of after whatever the caller does
+ * next. */
+void proc_settle(proc_child *c);
+
+/* Collect until the child exits or timeout_s seconds after its start have
+ * passed (then kill its group); fill r, to be freed with proc_free(). */
+void proc_wait(proc_child *c, proc_result *r);
 
 void proc_free(proc_result *r);
 
@@ -65,7 +85,7 @@ typedef struct {
 #define PROC_FRAME_EOF (-1)    /* the channel closed (the child exited?) */
 #define PROC_FRAME_BAD (-2)    /* a frame over frame_cap, or over total_cap in all */
 
-/* Fork and exec argv in dir as proc_run's child does, with a command pipe
+/* Fork and exec argv in dir as proc_start's child does, with a command pipe
  * on PROC_CMD_FD.  0, or -1 with errno. */
 int proc_session_start(proc_session *s, const char *dir, char *const argv[], size_t out_cap,
                        size_t frame_cap, size_t total_cap);

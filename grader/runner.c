@@ -8,9 +8,9 @@
  * exercise's prototypes, computed by the grader), installs the sandbox
  * (a private filesystem view that holds DIR alone, read-only, at
  * SANDBOX_JOB; rlimits, no_new_privs, Landlock, seccomp), says so on the
- * results channel (the handshake, frame H), and only then loads
- * submission.so and calls its functions through LuaJIT's FFI, one case per
- * command from the grader.  The frames are described in frame.h.
+ * results channel (the handshake, frame H), and only then, on the grader's
+ * word, loads submission.so and calls its functions through LuaJIT's FFI,
+ * one case per command from the grader.  The frames are described in frame.h.
  *
  * The view is built here, after exec: this program and LuaJIT are mapped
  * already, so nothing of the host's file system needs to be in it.
@@ -89,8 +89,9 @@ static int l_send(lua_State *L)
     return 0;
 }
 
-/* command() -> the next case number, 0 to stop (also at end of file). */
-static int l_command(lua_State *L)
+/* The next command: a case number, FRAME_CMD_LOAD, or 0 to stop (also
+ * when the channel is closed or cut short). */
+static uint32_t read_command(void)
 {
     unsigned char b[4];
     size_t got = 0;
@@ -99,13 +100,17 @@ static int l_command(lua_State *L)
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
-            break;
+            return 0;
         got += (size_t)r;
     }
-    uint32_t k = got == sizeof b ? (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-                                       (uint32_t)b[3] << 24
-                                 : 0;
-    lua_pushinteger(L, (lua_Integer)k);
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* command() -> the next case number, 0 to stop (also at end of file). */
+static int l_command(lua_State *L)
+{
+    uint32_t k = read_command();
+    lua_pushinteger(L, k == FRAME_CMD_LOAD ? 0 : (lua_Integer)k);
     return 1;
 }
 
@@ -261,6 +266,11 @@ int main(int argc, char **argv)
     int n = note[0] ? snprintf(hello, sizeof hello, "%.3f no view: %s", now_ms(), note)
                     : snprintf(hello, sizeof hello, "%.3f", now_ms());
     send_frame('H', hello, (size_t)n < sizeof hello ? (size_t)n : sizeof hello - 1);
+    /* Set up while the compiler works: wait for the word that its object
+     * is there.  A file that did not compile gets this runner killed; 0 or
+     * a closed channel ends it here too. */
+    if (read_command() != FRAME_CMD_LOAD)
+        _exit(0);
     char so[4096];
     snprintf(so, sizeof so, "%s/submission.so", dir);
     if (call(L, "main", so) != 0) {

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <check.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1289,6 +1290,132 @@ START_TEST(batch_usage_errors_are_exit_2_with_a_hint)
 }
 END_TEST
 
+/* ---- slope-run's first command ------------------------------------------------ */
+
+/* A job for slope-run in work/job: one case of twice(2), and an object
+ * whose constructor prints "loaded" (run by a load, nothing else). */
+static void runner_job(char *dir, size_t n)
+{
+    snprintf(dir, n, "%s/job", work);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    char path[700], cmd[1600];
+    snprintf(path, sizeof path, "%s/job.lua", dir);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("return { header = \"double twice(double x);\", calls = { \"twice\" }, libm = {},\n"
+          "         cases = { [1] = { call = \"twice\", args = { 2 }, compare = { \"return\" } } } }\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/job.bin", dir);
+    fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/twice.c", dir);
+    fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("#include <unistd.h>\n"
+          "__attribute__((constructor)) static void hello(void) { (void)!write(1, \"loaded\\n\", 7); }\n"
+          "double twice(double x) { return 2 * x; }\n", fp);
+    fclose(fp);
+    snprintf(cmd, sizeof cmd, "cc -shared -fPIC -o %s/submission.so %s", dir, path);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+typedef struct {
+    pid_t pid;
+    int res, cmd, out;
+} runner_proc;
+
+/* slope-run DIR, with its results, commands and stdout on pipes. */
+static runner_proc runner_start(const char *dir)
+{
+    char exe[600];
+    snprintf(exe, sizeof exe, "%s", grader());
+    char *slash = strrchr(exe, '/');
+    snprintf(slash ? slash + 1 : exe, sizeof exe - (size_t)(slash ? slash + 1 - exe : 0), "slope-run");
+    int res[2], cmd[2], stdo[2];
+    ck_assert_int_eq(pipe(res), 0);
+    ck_assert_int_eq(pipe(cmd), 0);
+    ck_assert_int_eq(pipe(stdo), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        /* Above every target first, so that no dup2 clobbers a source. */
+        int r = fcntl(res[1], F_DUPFD, 64), c = fcntl(cmd[0], F_DUPFD, 64), o = fcntl(stdo[1], F_DUPFD, 64);
+        if (r < 0 || c < 0 || o < 0 || dup2(o, 1) < 0 || dup2(r, 3) < 0 || dup2(c, 4) < 0)
+            _exit(127);
+        for (int fd = 5; fd < 128; fd++)
+            close(fd);
+        execl(exe, exe, dir, "256", "10", (char *)NULL);
+        _exit(127);
+    }
+    close(res[1]), close(cmd[0]), close(stdo[1]);
+    return (runner_proc){ pid, res[0], cmd[1], stdo[0] };
+}
+
+/* The next frame's tag (its payload into buf), or 0 at end of file. */
+static int runner_frame(const runner_proc *r, char *buf, size_t n)
+{
+    unsigned char h[5];
+    size_t got = 0;
+    ssize_t k;
+    while (got < sizeof h && (k = read(r->res, h + got, sizeof h - got)) > 0)
+        got += (size_t)k;
+    if (got < sizeof h)
+        return 0;
+    size_t len = (size_t)h[1] | (size_t)h[2] << 8 | (size_t)h[3] << 16 | (size_t)h[4] << 24;
+    ck_assert_uint_lt(len, n);
+    for (got = 0; got < len && (k = read(r->res, buf + got, len - got)) > 0;)
+        got += (size_t)k;
+    buf[got] = '\0';
+    return h[0];
+}
+
+static void runner_send(const runner_proc *r, unsigned k)
+{
+    unsigned char b[4] = { (unsigned char)k, (unsigned char)(k >> 8), (unsigned char)(k >> 16),
+                           (unsigned char)(k >> 24) };
+    ck_assert_int_eq(write(r->cmd, b, 4), 4);
+}
+
+/* What it printed, once it has exited with status 0. */
+static const char *runner_end(runner_proc *r)
+{
+    close(r->cmd);
+    ssize_t n = read(r->out, out, sizeof out - 1);
+    out[n > 0 ? n : 0] = '\0';
+    int st = 0;
+    ck_assert_int_eq(waitpid(r->pid, &st, 0), r->pid);
+    ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "slope-run ended with status %d", st);
+    close(r->res), close(r->out);
+    return out;
+}
+
+/* The grader starts slope-run while the compiler still runs: after the
+ * handshake it waits, and loads the object only on FRAME_CMD_LOAD (frame.h).
+ * Told 0 instead (the file did not compile), it exits without loading. */
+START_TEST(the_runner_loads_only_when_told)
+{
+    char dir[600], buf[4096];
+    runner_job(dir, sizeof dir);
+    runner_proc r = runner_start(dir);
+    ck_assert_int_eq(runner_frame(&r, buf, sizeof buf), 'H');
+    runner_send(&r, 0);
+    ck_assert_int_eq(runner_frame(&r, buf, sizeof buf), 0);
+    ck_assert_str_eq(runner_end(&r), "");
+
+    r = runner_start(dir);
+    ck_assert_int_eq(runner_frame(&r, buf, sizeof buf), 'H');
+    runner_send(&r, 0xFFFFFFFFu);
+    ck_assert_int_eq(runner_frame(&r, buf, sizeof buf), 'L');
+    ck_assert_str_eq(buf, "");  /* no function is missing */
+    runner_send(&r, 1);
+    ck_assert_int_eq(runner_frame(&r, buf, sizeof buf), 'R');
+    ck_assert_str_eq(buf, "1 0x1p+2");
+    runner_send(&r, 0);
+    ck_assert_str_eq(runner_end(&r), "loaded\n");
+}
+END_TEST
+
 Suite *make_grader_suite(void)
 {
     Suite *s = suite_create("grader");
@@ -1349,6 +1476,7 @@ Suite *make_grader_suite(void)
     tcase_add_test(view, the_limit_of_a_case_follows_the_reference);
     tcase_add_test(view, keys_record_the_reference_times_unchecked);
     tcase_add_test(view, a_hard_link_is_not_accepted);
+    tcase_add_test(view, the_runner_loads_only_when_told);
     suite_add_tcase(s, view);
     return s;
 }
