@@ -3,13 +3,18 @@
  * do anyway, and how fast `grader batch` gets through a class.
  *
  *   grader_bare_compile_O1/O2  cc -shared -fPIC -On -include exercise.h of the
- *                              reference solution, nothing else
+ *                              reference solution -lm, nothing else
+ *   grader_own_compile         the command the grader runs: -O2 -pipe, and no
+ *                              -lm (slope-run provides libm; judge.lua)
  *   grader_check               the whole `grader check` of that file
  *   grader_overhead            grader_check - grader_bare_compile_O2 (the
  *                              grader compiles with -O2: on a small file -O1
  *                              saves nothing; target <= 15 ms)
+ *   grader_process_overhead    grader_check - grader_own_compile: what the
+ *                              grader's processes cost beside its compiler
  *   grader_split_*             the grader's own split (SLOPE_GRADER_TIMING):
- *                              compile, sandbox set-up, run, compare
+ *                              compile, the first runner's set-up (beside the
+ *                              compile, not after it), run, compare
  *   grader_check_no_view       grader_check without the private filesystem
  *                              views (SLOPE_GRADER_NO_NAMESPACES=1), and
  *   grader_view_cost           the difference: what the namespaces cost
@@ -86,6 +91,20 @@ static void bare_compile(void *opt)
     }
 }
 
+/* The grader's own compile command (judge.lua), run bare. */
+static void own_compile(void *unused)
+{
+    (void)unused;
+    char out[600];
+    snprintf(out, sizeof out, "%s/own.so", work);
+    char *argv[] = { "cc", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-fdiagnostics-color=never",
+                     "-pipe", "-I" EX, "-include", "exercise.h", "-o", out, EX "/solution.c", NULL };
+    if (run(argv, NULL) != 0) {
+        fprintf(stderr, "bench_grader: the grader's compile command failed\n");
+        exit(1);
+    }
+}
+
 typedef struct {
     char cc[16];
     double split[4];  /* compile, sandbox, run, compare of the last run */
@@ -129,6 +148,35 @@ static double time_check(const char *cc, double split_median[4])
     for (int k = 0; k < 4; k++)
         split_median[k] = bench_median(parts[k], REPS);
     return bench_median(t, REPS);
+}
+
+/* A bare -O2 compile, the grader's own compile command and a `grader check`
+ * in turn, REPS times, so that a machine whose speed drifts moves all three
+ * alike; the medians, and of the check's split. */
+static void time_side_by_side(double *bare, double *own, double *check, double split_median[4])
+{
+    double tb[REPS], to[REPS], tc[REPS], parts[4][REPS];
+    char O2[] = "-O2";
+    check_arg a;
+    snprintf(a.cc, sizeof a.cc, "cc");
+    grader_check(&a);  /* warm the caches once */
+    for (int i = 0; i < REPS; i++) {
+        double t0 = bench_now_ms();
+        bare_compile(O2);
+        double t1 = bench_now_ms();
+        own_compile(NULL);
+        double t2 = bench_now_ms();
+        grader_check(&a);
+        double t3 = bench_now_ms();
+        tb[i] = t1 - t0, to[i] = t2 - t1, tc[i] = t3 - t2;
+        for (int k = 0; k < 4; k++)
+            parts[k][i] = a.split[k];
+    }
+    *bare = bench_median(tb, REPS);
+    *own = bench_median(to, REPS);
+    *check = bench_median(tc, REPS);
+    for (int k = 0; k < 4; k++)
+        split_median[k] = bench_median(parts[k], REPS);
 }
 
 /* A class of 200: submission i differs from the others by a comment, unless
@@ -220,16 +268,15 @@ int main(void)
         return 1;
     setenv("SLOPE_GRADER_TIMING", "1", 1);
 
-    char O1[] = "-O1", O2[] = "-O2";
-    double o1 = bench_time_ms(bare_compile, O1, REPS);
-    double o2 = bench_time_ms(bare_compile, O2, REPS);
-    bench_report("grader_bare_compile_O1", o1, NULL, 0, -1);
+    char O1[] = "-O1";
+    bench_report("grader_bare_compile_O1", bench_time_ms(bare_compile, O1, REPS), NULL, 0, -1);
+    double o2, own, check, split[4];
+    time_side_by_side(&o2, &own, &check, split);
     bench_report("grader_bare_compile_O2", o2, NULL, 0, -1);
-
-    double split[4];
-    double check = time_check("cc", split);
+    bench_report("grader_own_compile", own, NULL, 0, -1);
     bench_report("grader_check", check, NULL, 0, -1);
     report_target("grader_overhead", check - o2, 15);
+    bench_report("grader_process_overhead", check - own, NULL, 0, -1);
     const char *names[4] = { "grader_split_compile", "grader_split_sandbox", "grader_split_run",
                              "grader_split_compare" };
     for (int k = 0; k < 4; k++)

@@ -78,9 +78,11 @@ $(BUILD)/obj/runner/%.o: grader/%.c $(GRADER_H) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(RUNNER_CFLAGS) $(LUAJIT_CFLAGS) $(SECCOMP_CFLAGS) -I$(BUILD)/gen/grader -c $< -o $@
 
+# libm is a dependency of slope-run itself, used or not (--no-as-needed):
+# student objects are linked without -lm and bind to this copy (judge.lua).
 $(RUNNER_BIN): $(RUNNER_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(RUNNER_OBJ) $(LUAJIT_LIBS) $(SECCOMP_LIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(RUNNER_OBJ) $(LUAJIT_LIBS) $(SECCOMP_LIBS) -Wl,--no-as-needed -lm -Wl,--as-needed
 
 grader-e2e: $(GRADER_BIN) $(RUNNER_BIN) $(LIB_SO)
 	SLOPE_GRADER=$(GRADER_BIN) sh tests/grader/e2e.sh

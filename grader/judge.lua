@@ -69,14 +69,20 @@ end
 
 -- Start the compiler on tmp/src and return at once, with two functions:
 -- wait() returns its result, cancel() kills it (an error in between).
+--   -pipe   the compiler proper and the assembler run side by side, with
+--           no file between them
+--   no -lm  slope-run has libm loaded already (grader.mk links it in on
+--           purpose), and the object's math calls bind to it when it is
+--           loaded; linking against libm would cost the linker about 5 ms
+--           of reading its symbol tables, for every submission
 local function compile(tmp, src, opts)
     local cc = which(opts.cc or os.getenv("CC") or "cc")
     if not cc then error("no C compiler (" .. (opts.cc or "cc") .. ") on PATH", 0) end
     local argv = { cc, "-shared", "-fPIC", opts.opt, "-Wall", "-Wextra",
-                   "-fdiagnostics-color=never", "-include", "exercise.h",
-                   "-o", "submission.so", src, "-lm" }
+                   "-fdiagnostics-color=never", "-pipe", "-include", "exercise.h",
+                   "-o", "submission.so", src }
     if cc:match("tcc$") then argv = { cc, "-shared", "-Wall", "-include", "exercise.h",
-                                       "-o", "submission.so", src, "-lm" } end
+                                       "-o", "submission.so", src } end
     local function start()
         return G.compile(tmp, argv, { timeout_s = opts.compile_timeout, cpu_s = opts.compile_timeout,
                                       mem_mb = G.limit("compile_mem_mb"), fsize_mb = G.limit("compile_fsize_mb"),
