@@ -297,11 +297,21 @@ static int l_runner_start(lua_State *L)
     argv[k++] = mem;
     argv[k++] = cpu;
     argv[k] = NULL;
+    /* Of the grader's environment, the entries policy_runner_env names. */
+    char *envp[16];
+    size_t ne = 0;
+    for (char **e = environ; *e != NULL && ne < 15; e++)
+        for (size_t i = 0; i < policy_nrunner_env; i++) {
+            size_t len = strlen(policy_runner_env[i]);
+            if (strncmp(*e, policy_runner_env[i], len) == 0 && (*e)[len] == '=')
+                envp[ne++] = *e;
+        }
+    envp[ne] = NULL;
     proc_session *s = lua_newuserdata(L, sizeof *s);
     memset(s, 0, sizeof *s);
     luaL_getmetatable(L, SESSION);
     lua_setmetatable(L, -2);
-    if (proc_session_start(s, dir, argv, (size_t)opt_number(L, 2, "out_cap"),
+    if (proc_session_start(s, dir, argv, envp, (size_t)opt_number(L, 2, "out_cap"),
                            (size_t)opt_number(L, 2, "frame_cap"),
                            (size_t)opt_number(L, 2, "total_cap")) < 0)
         return luaL_error(L, "cannot start the runner %s: %s", exe, strerror(errno));

@@ -41,6 +41,12 @@ extern const size_t policy_nsystem_ro;
 extern const char *const policy_runner_ro[];
 extern const size_t policy_nrunner_ro;
 
+/* The only environment variables slope-run is started with (when set):
+ * the student's code reads no path of the host from its environment (the
+ * instructor's PWD and HOME, the grader's own path in _). */
+extern const char *const policy_runner_env[];
+extern const size_t policy_nrunner_env;
+
 /* The runner's seccomp allow-list (libseccomp's numbers for this
  * architecture), besides the argument-checked rules of sandbox.c. */
 extern const int policy_syscalls[];

@@ -218,8 +218,8 @@ void proc_free(proc_result *r)
 
 /* ---- a session with slope-run ------------------------------------------------ */
 
-int proc_session_start(proc_session *s, const char *dir, char *const argv[], size_t out_cap,
-                       size_t frame_cap, size_t total_cap)
+int proc_session_start(proc_session *s, const char *dir, char *const argv[], char *const envp[],
+                       size_t out_cap, size_t frame_cap, size_t total_cap)
 {
     memset(s, 0, sizeof *s);
     s->out_r = s->res_r = s->cmd_w = -1;
@@ -238,7 +238,7 @@ int proc_session_start(proc_session *s, const char *dir, char *const argv[], siz
     pid_t pid = s->buf == NULL ? -1 : fork();
     if (pid == 0) {
         child_setup(outp[1], resp[1], cmdp[0], dir, parent);
-        execv(argv[0], argv);
+        execve(argv[0], argv, envp);
         fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);
     }
