@@ -97,7 +97,7 @@ LIB_SO   = $(BUILD)/lib/libslope.so.$(VERSION)
 TEST_SRC    = $(filter-out tests/check_main.c,$(wildcard tests/check_*.c))
 TEST_SUITES = $(TEST_SRC:tests/check_%.c=%)
 TEST_OBJ    = $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o) $(BUILD)/obj/tests/check_main.o \
-              $(BUILD)/obj/tests/testutil.o
+              $(BUILD)/obj/tests/testutil.o $(CHAPTER_SHARED_OBJ)
 TEST_BIN    = $(BUILD)/bin/check_slope
 SUITES_INC  = $(BUILD)/gen/suites.inc
 
@@ -109,6 +109,14 @@ BENCH_PEER = $(wildcard bench/peer_*.py)
 # --- chapter programs: chapters/NN-name/*.c -> build/bin/NN-name --------------
 CHAPTERS    = $(patsubst chapters/%/,%,$(sort $(dir $(wildcard chapters/[0-9]*/*.c))))
 CHAPTER_BIN = $(CHAPTERS:%=$(BUILD)/bin/%)
+# The chapter-local files that print a table both the program and a live
+# figure of the website show (site/site.mk): one way to compute each such
+# table.  The test binary links them too (tests/check_chapters.c).
+CHAPTER_SHARED = chapters/03-gradients/arrows.c chapters/04-jacobian-hessian/shape.c \
+                 chapters/05-gradient-descent/downhill.c chapters/06-optimizers/race.c \
+                 chapters/07-backpropagation/xor.c chapters/08-convexity-convergence/rates.c \
+                 chapters/09-integration-auc/roc.c
+CHAPTER_SHARED_OBJ = $(CHAPTER_SHARED:chapters/%.c=$(BUILD)/obj/chapters/%.o)
 
 .PHONY: all lib tests demo check test bench install uninstall clean deps
 all: lib tests $(CHAPTER_BIN) grader
@@ -140,7 +148,13 @@ $(SUITES_INC): $(FLAGS_STAMP) $(TEST_SRC)
 
 $(BUILD)/obj/tests/%.o: tests/%.c $(SUITES_INC) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -I$(BUILD)/gen -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Itests -I$(BUILD)/gen $(TEST_INC) -c $< -o $@
+# Only the chapters' suite sees the chapters' headers.
+$(BUILD)/obj/tests/check_chapters.o: TEST_INC = $(addprefix -I,$(dir $(CHAPTER_SHARED)))
+
+$(BUILD)/obj/chapters/%.o: chapters/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	@mkdir -p $(@D)

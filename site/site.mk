@@ -141,11 +141,8 @@ WASM        = $(BUILD)/wasm/slope.wasm
 WASM_CFLAGS = --target=wasm32-wasi -std=c17 $(filter-out -Werror,$(WARN)) -ffp-contract=off -O2 -Ilib
 WASM_LDFLAGS = -mexec-model=reactor -Wl,--strip-all -Wl,--gc-sections
 # The chapter-local files that print a table both the program and a live
-# figure show: one way to compute each such table.
-WASM_SHARED = chapters/03-gradients/arrows.c chapters/04-jacobian-hessian/shape.c \
-              chapters/05-gradient-descent/downhill.c chapters/06-optimizers/race.c \
-              chapters/07-backpropagation/xor.c chapters/08-convexity-convergence/rates.c \
-              chapters/09-integration-auc/roc.c
+# figure show (the Makefile lists them once).
+WASM_SHARED = $(CHAPTER_SHARED)
 WASM_SHARED_HDR = $(WASM_SHARED:.c=.h)
 WASM_OBJ    = $(LIB_SRC:lib/%.c=$(BUILD)/wasm/obj/%.o) $(BUILD)/wasm/obj/widgets.o \
               $(patsubst %.c,$(BUILD)/wasm/obj/ch/%.o,$(notdir $(WASM_SHARED)))

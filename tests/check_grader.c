@@ -203,17 +203,8 @@ END_TEST
 /* A grader built with AddressSanitizer forks children that carry its
  * runtime: the runtime's shadow memory defeats the memory limit, its own
  * stack-overflow report replaces SIGSEGV and its exit-time leak check needs
- * system calls the sandbox forbids.  Those rows are for the normal build. */
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
+ * system calls the sandbox forbids.  Those rows are for the normal build
+ * (UNDER_ASAN, testutil.h). */
 
 static const struct {
     const char *file;

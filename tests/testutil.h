@@ -18,6 +18,20 @@
 #include "suites.inc"
 #undef SLOPE_SUITE
 
+/* UNDER_ASAN: 1 in a build with AddressSanitizer, else 0.  Its runtime
+ * changes what some tests can provoke: its shadow memory defeats an
+ * address-space limit, and its allocator aborts instead of returning NULL. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
 /* |got - want| <= rel * max(|want|, tiny): a relative test that stays
  * meaningful when `want` is 0 (then it is absolute with scale 1). */
 #define ck_assert_rel(got, want, rel)                                        \

@@ -52,7 +52,9 @@ const char *classify(const double *ev, size_t n, double tol)
 
 /* Where numpy would switch to scientific notation (tiny or wildly spread
  * entries, which a small --h can produce), the library declines, and each
- * entry goes out as %.3e instead so the table keeps going. */
+ * entry goes out as %.3e instead so the table keeps going.  Once buf is full
+ * nothing more is written: it keeps a NUL-terminated prefix, as the
+ * library's own SLOPE_ETOL leaves it. */
 slope_status shape_npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols)
 {
     slope_status s = rows == 1 ? slope_table_numpy_vector(buf, size, a, cols)
@@ -60,7 +62,7 @@ slope_status shape_npstr(char *buf, size_t size, const double *a, size_t rows, s
     if (s != SLOPE_EDOM)
         return s;
     size_t pos = 0;
-    for (size_t i = 0; i < rows; i++) {
+    for (size_t i = 0; i < rows && pos < size; i++) {
         const char *open = rows == 1 ? "[" : (i == 0 ? "[[" : " [");
         pos += (size_t)snprintf(buf + pos, size - pos, "%s", open);
         for (size_t j = 0; j < cols && pos < size; j++)
@@ -69,7 +71,7 @@ slope_status shape_npstr(char *buf, size_t size, const double *a, size_t rows, s
             pos += (size_t)snprintf(buf + pos, size - pos, "]%s",
                                     i + 1 < rows ? "\n" : (rows > 1 ? "]" : ""));
     }
-    return SLOPE_OK;
+    return pos < size ? SLOPE_OK : SLOPE_ETOL;
 }
 
 /* The Hessian, numpy's np.round(H, 4) of it (scale, round half to even,

@@ -33,7 +33,8 @@ const char *classify(const double *ev, size_t n, double tol);
  * where numpy would switch to scientific notation, each entry as %.3e.
  * SLOPE_OK, or the status of slope_table_numpy_vector/_matrix when it fails
  * otherwise (lib/table.h: SLOPE_EINVAL for a NULL pointer or a zero size,
- * SLOPE_ETOL when buf is too small). */
+ * SLOPE_ETOL when buf is too small -- for the %.3e form too; buf then holds
+ * a NUL-terminated prefix). */
 slope_status shape_npstr(char *buf, size_t size, const double *a, size_t rows, size_t cols);
 
 /* What the table hessian leaves for a caller that draws it: the numerical

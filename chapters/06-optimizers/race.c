@@ -46,6 +46,9 @@ static slope_status race_row(FILE *out, const char *name, slope_optim *o, const 
         traj[2 * i] = traj[2 * i + 1] = loss[i] = 0;
     slope_status st = slope_optim_run(traj, loss, &done, o, f, g, NULL, x0, work, 2, k);
     if (st == SLOPE_EDIVERGED) {
+        /* The driver leaves the non-finite iterate in row done + 1; a sink
+         * is promised zeros past `done`. */
+        traj[2 * (done + 1)] = traj[2 * (done + 1) + 1] = 0;
         fprintf(out, "%-9s  diverged: step %zu gave a non-finite w\n", name, done + 1);
     } else {
         if (st != SLOPE_OK)

@@ -74,6 +74,8 @@ static slope_status print_predictions(FILE *out, const double *a2)
 slope_status xor_training_table(FILE *out, slope_mlp_net *net, const double *losses,
                                 const config *c)
 {
+    if (c->epochs < 1) /* the table ends with losses[epochs - 1] */
+        return SLOPE_EINVAL;
     fprintf(out, "Full batch of 4 rows, lr %g, %d epochs, %d hidden units, random seed %d\n",
             c->lr, c->epochs, c->hidden, c->seed);
     slope_table_col cols[] = {{"epoch", "%.0f", 6}, {"loss", "%.6f", 9}};

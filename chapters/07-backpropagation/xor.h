@@ -45,7 +45,8 @@ slope_status xor_print_array(FILE *out, const char *label, const double *a, size
  * epoch's update) and net as the training left it (net->a2 holds the last
  * forward pass, before the final update).  Runs one more forward pass, so
  * net->a2 ends as the trained network's own outputs.  SLOPE_OK, the status
- * of that forward pass, or SLOPE_EDOM when writing to the stream fails (ferror, as lib/table.h reports it). */
+ * of that forward pass, SLOPE_EINVAL for epochs < 1 (nothing is printed),
+ * or SLOPE_EDOM when writing to the stream fails (ferror, as lib/table.h reports it). */
 slope_status xor_training_table(FILE *out, slope_mlp_net *net, const double *losses,
                                 const config *c);
 

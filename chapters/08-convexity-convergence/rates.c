@@ -88,6 +88,9 @@ slope_status rate_runs(double **buf, double worst[3], rate_case c[3], quadratic 
     size_t K = (size_t)o->steps;
     const double x0[2] = {o->x0, o->y0};
     rate_cases(c, q, o->kappa2);
+    *buf = NULL;
+    if (o->steps < 1) /* before the size is computed: a negative K would wrap it */
+        return SLOPE_EINVAL;
     if (!(*buf = malloc(6 * (K + 1) * sizeof **buf)))
         return SLOPE_ENOMEM;
     slope_status s = SLOPE_OK;

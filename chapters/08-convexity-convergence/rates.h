@@ -58,14 +58,16 @@ slope_status run_check(double *worst, double *actual, double *bound, const rate_
 
 /* The three checks, K = o->steps steps each: *buf (malloc'ed, the caller
  * frees it) holds, for problem i, its measured quantity at 2i(K+1) and its
- * bound at (2i+1)(K+1).  SLOPE_ENOMEM when the allocation fails (*buf is
- * then NULL), else the first failing check's status. */
+ * bound at (2i+1)(K+1).  SLOPE_EINVAL for K < 1 and SLOPE_ENOMEM when the
+ * allocation fails (*buf is NULL in both cases), else the first failing
+ * check's status. */
 slope_status rate_runs(double **buf, double worst[3], rate_case c[3], quadratic *q,
                        const rate_options *o);
 
 /* The table rate-check: rows k = 0, 1, about ten more and K, then the worst
- * ratio of each problem.  SLOPE_OK, a status of rate_runs, or SLOPE_EDOM
- * when writing to the stream fails (ferror, as lib/table.h reports it). */
+ * ratio of each problem.  SLOPE_OK, a status of rate_runs (SLOPE_EINVAL
+ * for K < 1), or SLOPE_EDOM when writing to the stream fails (ferror, as
+ * lib/table.h reports it). */
 slope_status rate_check_table_print(FILE *out, const rate_options *o);
 
 #endif
