@@ -53,7 +53,7 @@ const char *const policy_runner_ro[] = { NULL };
 const size_t policy_nrunner_ro = 0;
 
 const char *const policy_runner_env[] = {
-    "LD_LIBRARY_PATH",                /* where LuaJIT is, when not in the system's paths */
+    "LD_LIBRARY_PATH",                /* where LuaJIT is, if elsewhere (dropped once started) */
     SANDBOX_NO_VIEW_ENV,              /* the view turned off (sandbox.h) */
     "SLOPE_GRADER_MARK",              /* set by a harness that counts a grading's processes */
 };
