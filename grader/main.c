@@ -288,7 +288,7 @@ static int l_runner_start(lua_State *L)
     snprintf(cpu, sizeof cpu, "%.17g", opt_number(L, 2, "cpu_s"));
     char *argv[6];
     int k = 0;
-    argv[k++] = (char *)(uintptr_t)exe;
+    argv[k++] = "slope-run";  /* not exe: the host's path is not its business */
     if (opt_bool(L, 2, "unsafe"))
         argv[k++] = "--unsafe";
     else if (!opt_bool(L, 2, "view"))
@@ -311,7 +311,7 @@ static int l_runner_start(lua_State *L)
     memset(s, 0, sizeof *s);
     luaL_getmetatable(L, SESSION);
     lua_setmetatable(L, -2);
-    if (proc_session_start(s, dir, argv, envp, (size_t)opt_number(L, 2, "out_cap"),
+    if (proc_session_start(s, dir, exe, argv, envp, (size_t)opt_number(L, 2, "out_cap"),
                            (size_t)opt_number(L, 2, "frame_cap"),
                            (size_t)opt_number(L, 2, "total_cap")) < 0)
         return luaL_error(L, "cannot start the runner %s: %s", exe, strerror(errno));

@@ -53,9 +53,8 @@ const char *const policy_runner_ro[] = { NULL };
 const size_t policy_nrunner_ro = 0;
 
 const char *const policy_runner_env[] = {
-    "LD_LIBRARY_PATH",                /* where LuaJIT is, if elsewhere (dropped once started) */
-    SANDBOX_NO_VIEW_ENV,              /* the view turned off (sandbox.h) */
-    "SLOPE_GRADER_MARK",              /* set by a harness that counts a grading's processes */
+    SANDBOX_NO_VIEW_ENV,  /* the view turned off (sandbox.h) */
+    "SLOPE_GRADER_MARK",  /* set by a harness that counts a grading's processes */
 };
 const size_t policy_nrunner_env = sizeof policy_runner_env / sizeof policy_runner_env[0];
 

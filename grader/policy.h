@@ -43,7 +43,9 @@ extern const size_t policy_nrunner_ro;
 
 /* The only environment variables slope-run is started with (when set):
  * the student's code reads no path of the host from its environment (the
- * instructor's PWD and HOME, the grader's own path in _). */
+ * instructor's PWD and HOME, the grader's own path in _).  Not even
+ * LD_LIBRARY_PATH: the dynamic loader keeps copies of it, on the stack and
+ * in its heap, that no wipe would reach (LuaJIT is in the system's paths). */
 extern const char *const policy_runner_env[];
 extern const size_t policy_nrunner_env;
 

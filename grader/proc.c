@@ -218,8 +218,8 @@ void proc_free(proc_result *r)
 
 /* ---- a session with slope-run ------------------------------------------------ */
 
-int proc_session_start(proc_session *s, const char *dir, char *const argv[], char *const envp[],
-                       size_t out_cap, size_t frame_cap, size_t total_cap)
+int proc_session_start(proc_session *s, const char *dir, const char *exe, char *const argv[],
+                       char *const envp[], size_t out_cap, size_t frame_cap, size_t total_cap)
 {
     memset(s, 0, sizeof *s);
     s->out_r = s->res_r = s->cmd_w = -1;
@@ -238,8 +238,13 @@ int proc_session_start(proc_session *s, const char *dir, char *const argv[], cha
     pid_t pid = s->buf == NULL ? -1 : fork();
     if (pid == 0) {
         child_setup(outp[1], resp[1], cmdp[0], dir, parent);
-        execve(argv[0], argv, envp);
-        fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+        /* By descriptor: the kernel then records "/dev/fd/N" as the path
+         * the program was started by, not exe, and nothing on the new
+         * program's stack names the folder it was installed in. */
+        int fd = open(exe, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0)
+            fexecve(fd, argv, envp);
+        fprintf(stderr, "cannot run %s: %s\n", exe, strerror(errno));
         _exit(127);
     }
     close_fd(&outp[1]), close_fd(&resp[1]), close_fd(&cmdp[0]);

@@ -85,10 +85,11 @@ typedef struct {
 #define PROC_FRAME_EOF (-1)    /* the channel closed (the child exited?) */
 #define PROC_FRAME_BAD (-2)    /* a frame over frame_cap, or over total_cap in all */
 
-/* Fork and exec argv with the environment envp in dir as proc_start's child
- * does, with a command pipe on PROC_CMD_FD.  0, or -1 with errno. */
-int proc_session_start(proc_session *s, const char *dir, char *const argv[], char *const envp[],
-                       size_t out_cap, size_t frame_cap, size_t total_cap);
+/* Fork and exec the program exe with argv and the environment envp, in dir
+ * as proc_start's child does, with a command pipe on PROC_CMD_FD.  0, or
+ * -1 with errno. */
+int proc_session_start(proc_session *s, const char *dir, const char *exe, char *const argv[],
+                       char *const envp[], size_t out_cap, size_t frame_cap, size_t total_cap);
 
 /* Wait until a whole frame has arrived or deadline_ms (proc_now_ms()'s
  * clock) passes, capturing stdout+stderr meanwhile.  On 1, *tag, *payload

@@ -218,22 +218,8 @@ static int call(lua_State *L, const char *fn, const char *arg)
     return lua_pcall(L, 1, 0, 0);
 }
 
-/* The dynamic loader has used LD_LIBRARY_PATH (policy_runner_env lets it
- * through, for a LuaJIT installed outside the system's paths); the
- * student's code gets neither the variable nor its bytes, which would
- * still sit in the environment block on the stack. */
-static void forget_library_path(void)
-{
-    char *v = getenv("LD_LIBRARY_PATH");
-    if (v != NULL) {
-        memset(v, 0, strlen(v));
-        unsetenv("LD_LIBRARY_PATH");
-    }
-}
-
 int main(int argc, char **argv)
 {
-    forget_library_path();
     int unsafe = 0, view = 1, a = 1;
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(USAGE, stdout);

@@ -228,6 +228,7 @@ static const struct {
     { "open_key.c", 0, "Score: 4/4", "passed", 0, ROOMY },
     { "stat_key.c", 0, "Score: 4/4", "passed", 0, ROOMY },
     { "environment.c", 0, "Score: 4/4", "passed", 0, ROOMY },
+    { "stack_paths.c", 0, "Score: 4/4", "passed", 0, ROOMY },
     { "include_solution.c", 1, "COMPILE ERROR", "../solution.c", 0, ROOMY },
     { "socket.c", 1, "forbidden operation", "Score: 0/4", 0, ROOMY },
     { "kill_parent.c", 1, "forbidden operation", "Score: 0/4", 0, ROOMY },
@@ -254,10 +255,14 @@ START_TEST(hostile_submission_gets_a_clear_verdict)
 {
     if (UNDER_ASAN && hostile[_i].not_asan)
         return;
-    /* Probes of a path are given the hidden key's (see open_key.c). */
+    /* Probes of a path are given the hidden key's (see open_key.c), and
+     * the grader's folder (stack_paths.c). */
     char key[700], exe[4096], file[700];
     key_and_grader(key, exe, sizeof key);
-    const char *subst[] = { "@KEY@", key, NULL };
+    char *slash = strrchr(exe, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    const char *subst[] = { "@KEY@", key, "@GRADER_DIR@", exe, NULL };
     snprintf(file, sizeof file, "%s/%s", work, hostile[_i].file);
     instantiate(hostile[_i].file, file, subst);
     int rc = run("check 1 %s %s", file, hostile[_i].limits);

@@ -1,9 +1,9 @@
 /* hostile: reads its environment for paths of the host: the instructor's
  * folder (PWD), home, the grader's own path (_).  The runner is started
- * with none of them, only with the variables of policy_runner_env, and
- * drops LD_LIBRARY_PATH (set by valgrind, for one) before it loads this:
- * what is left is a test harness's marker and the switch some tests turn
- * the view off with.  expect: passed (nothing else to read) */
+ * with none of them (nor LD_LIBRARY_PATH, which valgrind sets, for one),
+ * only with the variables of policy_runner_env: a test harness's marker
+ * and the switch some tests turn the view off with.  expect: passed
+ * (nothing else to read) */
 #include <string.h>
 
 extern char **environ;
